@@ -1,0 +1,44 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.adv_orders.tests.common import AdvMenuMixin
+
+
+@tagged("post_install", "-at_install")
+class TestAdvKpiInstall(AdvMenuMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.adv_user = new_test_user(
+            cls.env,
+            login="adv_kpi_user",
+            groups="base.group_user,adv_orders.group_adv_user",
+        )
+        cls.plain_user = new_test_user(cls.env, login="adv_kpi_plain", groups="base.group_user")
+
+    def test_suite_installed(self):
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("adv_orders", "adv_dunning", "adv_claims", "adv_kpi"))]
+        )
+        self.assertEqual(len(modules), 4)
+        self.assertEqual(set(modules.mapped("state")), {"installed"})
+
+    def test_reporting_menu(self):
+        visible = self.visible_menus(self.adv_user)
+        for xmlid in (
+            "adv_orders.menu_adv_reporting",
+            "adv_kpi.menu_adv_reporting_sales",
+            "adv_kpi.menu_adv_reporting_invoices",
+        ):
+            self.assertIn(self.env.ref(xmlid), visible, xmlid)
+        self.assertNotIn(
+            self.env.ref("adv_orders.menu_adv_reporting"),
+            self.visible_menus(self.plain_user),
+        )
+
+    def test_adv_user_reads_the_analyses(self):
+        # The menus open reports the ADV user has the rights to read.
+        self.env["sale.report"].with_user(self.adv_user).search([], limit=1)
+        self.env["account.invoice.report"].with_user(self.adv_user).search([], limit=1)

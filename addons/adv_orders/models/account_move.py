@@ -1,0 +1,24 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    # The shared "out of dunning" flag: claims set it (dispute), dunning sets
+    # it for payment promises, ADV sets it by hand. Dunning skips any invoice
+    # where it is set. It lives here so that neither module imports the other.
+    adv_hold_reason = fields.Selection(
+        selection=[
+            ("dispute", "In dispute"),
+            ("promise", "Payment promise"),
+            ("manual", "Manual hold"),
+        ],
+        string="ADV Hold",
+        index=True,
+        copy=False,
+        tracking=True,
+        help="When set, the invoice is out of dunning: no reminder is sent "
+        "for it until the hold is released.",
+    )

@@ -1,0 +1,23 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    module_adv_dunning = fields.Boolean(
+        string="Dunning",
+        help="Escalating payment reminders, formal notice, collection and "
+        "credit hold (installs the ADV Dunning module).",
+    )
+    module_adv_claims = fields.Boolean(
+        string="Claims",
+        help="Customer claims and disputes through to credit notes, returns "
+        "and replacements (installs the ADV Claims module).",
+    )
+    module_adv_kpi = fields.Boolean(
+        string="KPI Dashboard",
+        help="The ADV dashboard with defined, targeted and trended KPIs "
+        "(installs the ADV KPI module).",
+    )

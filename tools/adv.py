@@ -1,0 +1,634 @@
+#!/usr/bin/env python3
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The two set-up commands of ADV Suite.
+
+    ./adv run   start Odoo with the four ADV addons on a local demo database
+    ./adv test  run every check: static tests, lint, install, Odoo tests
+
+Odoo is the ``odoo`` package importable by this interpreter, or the Odoo
+server tree named by the ODOO_PATH environment variable. PostgreSQL is the
+one configured (PGHOST/PGPORT/PGUSER, or db_* in odoo.conf) or else a private
+cluster kept in the ignored ``.adv/`` folder of this checkout.
+"""
+
+import argparse
+import configparser
+import glob
+import hashlib
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ROOT / "addons"
+STATE = ROOT / ".adv"
+CONF = ROOT / "odoo.conf"
+REQUIREMENTS = ROOT / "requirements.txt"
+PY = sys.executable
+DEMO_DB = "adv_demo"
+PG_SUPERUSER = "adv"
+PG_PORT = "5432"
+
+
+def say(msg=""):
+    print(msg, flush=True)
+
+
+def modules():
+    return sorted(p.name for p in ADDONS.iterdir() if (p / "__manifest__.py").is_file())
+
+
+# --------------------------------------------------------------------------
+# Python tools
+# --------------------------------------------------------------------------
+def install_requirements():
+    """Install the pinned project tools once per version of requirements.txt."""
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    stamp = STATE / "requirements.sha256"
+    tag = f"{digest} {PY}"
+    if stamp.is_file() and stamp.read_text().strip() == tag:
+        return
+    say(f"== Installing the project's Python tools ({REQUIREMENTS.name}) ==")
+    cmd = [PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if sys.prefix == sys.base_prefix and os.geteuid() != 0 and not os.access(sys.prefix, os.W_OK):
+        cmd.append("--user")
+    res = subprocess.run([*cmd, "-r", str(REQUIREMENTS)])
+    if res.returncode:
+        sys.exit(f"Could not install {REQUIREMENTS.name} (pip exit {res.returncode}).")
+    STATE.mkdir(exist_ok=True)
+    stamp.write_text(tag + "\n")
+
+
+# --------------------------------------------------------------------------
+# Odoo
+# --------------------------------------------------------------------------
+class Odoo:
+    def __init__(self):
+        self.env = os.environ.copy()
+        self.env.pop("PYTHONSAFEPATH", None)
+        odoo_path = self.env.get("ODOO_PATH")
+        if odoo_path:
+            parts = [odoo_path, self.env.get("PYTHONPATH", "")]
+            self.env["PYTHONPATH"] = os.pathsep.join(p for p in parts if p)
+        probe = subprocess.run(
+            [
+                PY,
+                "-c",
+                "import os, odoo, odoo.release as r; print(r.version); "
+                "print(os.path.dirname(os.path.abspath(odoo.__file__)))",
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            cwd=str(tempfile.gettempdir()),
+        )
+        self.version = self.package = None
+        self.problem = None
+        if probe.returncode:
+            last = (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
+            where = f"ODOO_PATH={odoo_path}" if odoo_path else PY
+            self.problem = f"'import odoo' fails for {where}: {last}"
+            return
+        self.version, self.package = probe.stdout.split()[-2:]
+        if not self.version.startswith("18.0"):
+            self.problem = f"Odoo {self.version} found at {self.package}, ADV Suite needs 18.0"
+
+    @property
+    def found(self):
+        return self.problem is None
+
+    def addons_path(self):
+        paths = [str(ADDONS)]
+        for candidate in (
+            Path(self.package) / "addons",
+            Path(self.package).parent / "addons",
+        ):
+            if candidate.is_dir() and any(candidate.glob("*/__manifest__.py")):
+                paths.append(str(candidate))
+        return ",".join(paths)
+
+    def cmd(self, *args):
+        return [PY, "-m", "odoo", "-c", str(CONF), f"--addons-path={self.addons_path()}", *args]
+
+
+# --------------------------------------------------------------------------
+# PostgreSQL
+# --------------------------------------------------------------------------
+def read_conf():
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(CONF)
+    return parser["options"] if parser.has_section("options") else {}
+
+
+def configured_postgres():
+    """True when the user points us at a PostgreSQL of their own."""
+    if any(os.environ.get(k) for k in ("PGHOST", "PGPORT", "PGUSER")):
+        return True
+    conf = read_conf()
+    return any(conf.get(k, "False") not in ("", "False") for k in ("db_host", "db_port", "db_user"))
+
+
+def pg_bindir():
+    if os.environ.get("PG_BINDIR"):
+        return Path(os.environ["PG_BINDIR"])
+    found = shutil.which("initdb")
+    if found:
+        return Path(os.path.realpath(found)).parent
+    versions = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(re.search(r"/(\d+)/bin", p).group(1)),
+    )
+    if versions:
+        return Path(versions[-1]).parent
+    sys.exit(
+        "No PostgreSQL found: install the PostgreSQL server binaries (initdb, pg_ctl), "
+        "or point PGHOST/PGPORT/PGUSER at a running PostgreSQL."
+    )
+
+
+class PrivateCluster:
+    """A PostgreSQL cluster of this checkout, on a unix socket, no service needed."""
+
+    def __init__(self):
+        self.bindir = pg_bindir()
+        self.data = STATE / "pgdata"
+        self.log = STATE / "postgresql.log"
+        sock = STATE / "pgsock"
+        if len(str(sock)) > 80:  # unix socket paths are limited to ~107 bytes
+            tag = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
+            sock = Path(tempfile.gettempdir()) / f"adv-pg-{tag}"
+        self.socket = sock
+        self.owner = None
+        if os.geteuid() == 0:
+            # PostgreSQL refuses to run as root: run it as an unprivileged user.
+            for name in ("postgres", "nobody"):
+                try:
+                    self.owner = pwd.getpwnam(name)
+                    break
+                except KeyError:
+                    continue
+            else:
+                sys.exit("Running as root without a 'postgres' or 'nobody' user to run PostgreSQL.")
+        self.started_here = False
+
+    def _demote(self):
+        if self.owner:
+            os.setgid(self.owner.pw_gid)
+            os.setuid(self.owner.pw_uid)
+
+    def _run(self, *args, check=True):
+        env = dict(os.environ, LC_ALL="C")
+        if self.owner:
+            env["HOME"] = self.owner.pw_dir
+        res = subprocess.run(
+            [str(self.bindir / args[0]), *args[1:]],
+            preexec_fn=self._demote,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if check and res.returncode:
+            sys.exit(f"{args[0]} failed:\n{res.stdout}{res.stderr}")
+        return res
+
+    def _own(self, path):
+        path.mkdir(parents=True, exist_ok=True)
+        if self.owner:
+            os.chown(path, self.owner.pw_uid, self.owner.pw_gid)
+
+    def ensure(self):
+        STATE.mkdir(exist_ok=True)
+        if self.owner:
+            # The unprivileged owner must reach the cluster inside the checkout.
+            for parent in [*reversed(STATE.parents), STATE]:
+                mode = parent.stat().st_mode
+                if not mode & 0o001:
+                    sys.exit(
+                        f"{parent} is not reachable by user '{self.owner.pw_name}' "
+                        "who runs the private PostgreSQL; move the checkout or "
+                        "configure PGHOST/PGPORT/PGUSER."
+                    )
+        if not (self.data / "PG_VERSION").is_file():
+            say(f"== Creating a private PostgreSQL cluster in {self.data} ==")
+            self._own(self.data)
+            self._run(
+                "initdb",
+                "-D",
+                str(self.data),
+                "-U",
+                PG_SUPERUSER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+            )
+        self._own(self.socket)
+        if self.log.exists() and self.owner:
+            os.chown(self.log, self.owner.pw_uid, self.owner.pw_gid)
+        elif self.owner:
+            self.log.touch()
+            os.chown(self.log, self.owner.pw_uid, self.owner.pw_gid)
+        if self._run("pg_ctl", "status", "-D", str(self.data), check=False).returncode == 0:
+            return
+        options = (
+            f"-k {self.socket} -p {PG_PORT} -c listen_addresses='' "
+            "-c synchronous_commit=off -c max_connections=100"
+        )
+        res = self._run(
+            "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log),
+            "-o", options, check=False,
+        )  # fmt: skip
+        if res.returncode:
+            tail = self.log.read_text()[-2000:] if self.log.exists() else ""
+            sys.exit(f"PostgreSQL did not start:\n{res.stdout}{res.stderr}{tail}")
+        self.started_here = True
+
+    def stop(self):
+        self._run("pg_ctl", "stop", "-m", "fast", "-D", str(self.data), check=False)
+
+    def odoo_args(self):
+        return [f"--db_host={self.socket}", f"--db_port={PG_PORT}", f"--db_user={PG_SUPERUSER}"]
+
+    def libpq_env(self):
+        return {"PGHOST": str(self.socket), "PGPORT": PG_PORT, "PGUSER": PG_SUPERUSER}
+
+
+class ConfiguredPostgres:
+    started_here = False
+
+    def ensure(self):
+        pass
+
+    def stop(self):
+        pass
+
+    def odoo_args(self):
+        return []
+
+    def libpq_env(self):
+        conf = read_conf()
+        env = {}
+        for key, var in (("db_host", "PGHOST"), ("db_port", "PGPORT"), ("db_user", "PGUSER")):
+            if conf.get(key, "False") not in ("", "False") and not os.environ.get(var):
+                env[var] = conf[key]
+        return env
+
+
+def postgres():
+    return ConfiguredPostgres() if configured_postgres() else PrivateCluster()
+
+
+def pg_sql(odoo, pg, sql, fetch=False):
+    """Run one SQL statement on the 'postgres' maintenance database."""
+    code = (
+        "import sys, psycopg2\n"
+        "cn = psycopg2.connect(dbname='postgres')\n"
+        "cn.autocommit = True\n"
+        "cr = cn.cursor()\n"
+        "cr.execute(sys.argv[1])\n"
+        "print(cr.fetchall() if cr.description else '')\n"
+    )
+    env = dict(odoo.env, **pg.libpq_env())
+    res = subprocess.run([PY, "-c", code, sql], env=env, capture_output=True, text=True)
+    if res.returncode:
+        sys.exit(f"SQL failed ({sql}):\n{res.stderr}")
+    return res.stdout.strip()
+
+
+def database_exists(odoo, pg, name):
+    out = pg_sql(odoo, pg, f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
+    return out not in ("", "[]")
+
+
+def drop_database(odoo, pg, name):
+    pg_sql(odoo, pg, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    shutil.rmtree(STATE / "data" / "filestore" / name, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------
+# run
+# --------------------------------------------------------------------------
+def cmd_run(args):
+    odoo = Odoo()
+    if not odoo.found:
+        sys.exit(
+            f"Cannot run ADV Suite: {odoo.problem}.\n"
+            "Install Odoo 18.0 Community so that 'python3 -c \"import odoo\"' works, "
+            "or set ODOO_PATH to an Odoo 18.0 server tree (the folder holding the "
+            "'odoo' package), with Odoo's requirements installed."
+        )
+    install_requirements()
+    pg = postgres()
+    pg.ensure()
+    db = args.database
+    extra = []
+    if not database_exists(odoo, pg, db):
+        say(f"== Creating database {db} with demo data (first start takes a few minutes) ==")
+        extra = ["-i", ",".join(modules()), "--load-language=fr_FR"]
+    cmd = odoo.cmd(
+        *pg.odoo_args(),
+        f"--data-dir={STATE / 'data'}",
+        "-d",
+        db,
+        f"--db-filter=^{db}$",
+        *extra,
+        *args.odoo_args,
+    )
+    port = next((a.split("=", 1)[1] for a in args.odoo_args if a.startswith("--http-port=")), None)
+    port = port or read_conf().get("http_port", "8069")
+    say(f"ADV Suite on Odoo {odoo.version}: http://localhost:{port}  (login admin / admin)")
+    sys.stdout.flush()
+    env = dict(odoo.env, **pg.libpq_env()) if isinstance(pg, ConfiguredPostgres) else odoo.env
+    os.chdir(ROOT)
+    os.execvpe(cmd[0], cmd, env)
+
+
+# --------------------------------------------------------------------------
+# test
+# --------------------------------------------------------------------------
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<msg>.*)$"
+)
+
+
+def checklog(lines, our_modules):
+    """Problems an install log shows: any ERROR, or a WARNING about our modules."""
+    problems = []
+    names = "|".join(map(re.escape, our_modules))
+    ours = re.compile(rf"\b({names})\b|\badv\.[a-z_.]+")
+    for line in lines:
+        m = LOG_LINE.match(line)
+        if not m:
+            continue
+        level, logger, msg = m.group("level", "logger", "msg")
+        if level in ("ERROR", "CRITICAL"):
+            problems.append(line)
+        elif level == "WARNING" and (
+            any(logger.startswith(f"odoo.addons.{mod}") for mod in our_modules) or ours.search(msg)
+        ):
+            problems.append(line)
+    return problems
+
+
+class Results:
+    def __init__(self):
+        self.rows = []  # (suite, passed, failed, skipped)
+
+    def add(self, suite, passed, failed, skipped=0):
+        self.rows.append((suite, passed, failed, skipped))
+        state = "OK" if not failed else "FAILED"
+        say(f"-- {suite}: {passed} passed, {failed} failed, {skipped} skipped [{state}]")
+
+    @property
+    def failed(self):
+        return sum(r[2] for r in self.rows)
+
+    def summary(self):
+        say()
+        say("== ADV Suite test summary ==")
+        width = max(len(r[0]) for r in self.rows) if self.rows else 10
+        for suite, passed, failed, skipped in self.rows:
+            say(f"  {suite.ljust(width)}  {passed} passed, {failed} failed, {skipped} skipped")
+        total = [sum(r[i] for r in self.rows) for i in (1, 2, 3)]
+        say(f"total: {total[0]} passed, {total[1]} failed, {total[2]} skipped")
+
+
+def junit_counts(path, by_addon=False):
+    """(passed, failed, skipped) of a pytest junit report, or per addon."""
+    counts = {}
+    if not path.is_file():
+        return counts
+    for case in ET.parse(path).getroot().iter("testcase"):
+        key = "all"
+        if by_addon:
+            m = re.search(r"(?:^|\.)addons\.(\w+)\.", case.get("classname", ""))
+            key = m.group(1) if m else case.get("classname", "?")
+        row = counts.setdefault(key, [0, 0, 0])
+        if case.find("failure") is not None or case.find("error") is not None:
+            row[1] += 1
+        elif case.find("skipped") is not None:
+            row[2] += 1
+        else:
+            row[0] += 1
+    return counts
+
+
+def run_step(title, cmd, env=None, log=None):
+    say(f"== {title} ==")
+    say("$ " + " ".join(str(c) for c in cmd))
+    started = time.monotonic()
+    if log:
+        with open(log, "w") as fh:
+            proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    else:
+        proc = subprocess.run(cmd, cwd=ROOT, env=env)
+    say(f"   ({time.monotonic() - started:.0f}s, exit {proc.returncode})")
+    return proc.returncode
+
+
+def cmd_test(args):
+    started = time.monotonic()
+    install_requirements()
+    reports = STATE / "reports"
+    shutil.rmtree(reports, ignore_errors=True)
+    reports.mkdir(parents=True)
+    results = Results()
+    tools_env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+
+    # 1. Static checks of the repository: no Odoo needed.
+    report = reports / "static.xml"
+    rc = run_step(
+        "Static checks (tests/)",
+        [PY, "-m", "pytest", "-p", "no:odoo", "-p", "no:cacheprovider", "-q", "tests",
+         f"--junitxml={report}"],
+        env=tools_env,
+    )  # fmt: skip
+    counts = junit_counts(report).get("all", [0, 0, 0])
+    if rc and not counts[1]:
+        counts[1] = 1  # the run itself broke (collection error, crash)
+    results.add("static checks (tests/)", *counts)
+
+    # 2. Lint.
+    lint = {
+        "ruff check": [PY, "-m", "ruff", "check", "."],
+        "ruff format": [PY, "-m", "ruff", "format", "--check", "."],
+        "pylint-odoo": [
+            PY,
+            "-m",
+            "pylint",
+            "--rcfile=.pylintrc",
+            *[f"addons/{m}" for m in modules()],
+        ],
+    }
+    lint_ok = lint_failed = 0
+    for title, cmd in lint.items():
+        if run_step(f"Lint: {title}", cmd, env=tools_env):
+            lint_failed += 1
+        else:
+            lint_ok += 1
+    results.add("lint (ruff check, ruff format, pylint-odoo)", lint_ok, lint_failed)
+
+    # 3. Odoo: install into a throwaway database, then the addons' tests.
+    odoo = Odoo()
+    if not odoo.found:
+        say()
+        say(f"!!! ODOO TESTS SKIPPED: {odoo.problem}. Install Odoo 18.0 (or set ODOO_PATH) "
+            "to install the addons and run their tests. !!!")  # fmt: skip
+        results.summary()
+        return 1 if results.failed else 0
+
+    pg = postgres()
+    pg.ensure()
+    db = f"adv_test_{uuid.uuid4().hex[:8]}"
+    env = dict(odoo.env, **pg.libpq_env())
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    data_dir = STATE / "data"
+    try:
+        log = reports / "install.log"
+        rc = run_step(
+            f"Install {', '.join(modules())} into {db} (Odoo {odoo.version})",
+            odoo.cmd(*pg.odoo_args(), f"--data-dir={data_dir}", "-d", db, "-i", ",".join(modules()),
+                     "--without-demo=all", "--stop-after-init", "--log-level=info",
+                     "--max-cron-threads=0", "--http-port=0", "--no-http"),
+            env=env,
+            log=log,
+        )  # fmt: skip
+        problems = checklog(log.read_text(errors="replace").splitlines(), modules())
+        for line in problems:
+            say(f"   install log: {line}")
+        if rc:
+            say(log.read_text(errors="replace")[-3000:])
+        results.add("install (checklog)", int(not (rc or problems)), int(bool(rc or problems)))
+
+        if not rc:
+            report = reports / "odoo.xml"
+            extra = [f"--odoo-extra={a.lstrip('-')}" for a in pg.odoo_args()]
+            rc = run_step(
+                "Odoo tests (pytest-odoo)",
+                [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
+                 *[f"addons/{m}/tests" for m in modules()],
+                 f"--odoo-database={db}", f"--odoo-config={CONF}",
+                 f"--odoo-addons-path={odoo.addons_path()}", "--odoo-http",
+                 "--odoo-log-level=warn", "--odoo-extra=test-enable",
+                 f"--odoo-extra=data-dir={data_dir}",
+                 "--odoo-extra=max-cron-threads=0", *extra, f"--junitxml={report}"],
+                env=env,
+            )  # fmt: skip
+            per_addon = junit_counts(report, by_addon=True)
+            for mod in modules():
+                row = per_addon.pop(mod, [0, 0, 0])
+                if not sum(row):
+                    row[1] = 1  # every addon must have tests that ran
+                    say(f"   {mod}: no test ran")
+                results.add(f"odoo tests: {mod}", *row)
+            for other, row in per_addon.items():
+                results.add(f"odoo tests: {other}", *row)
+            if rc and not results.failed:
+                results.add("odoo tests: pytest run", 0, 1)
+    finally:
+        if not args.keep_database:
+            drop_database(odoo, pg, db)
+        else:
+            say(f"Kept database {db}")
+        if pg.started_here and not args.keep_database:
+            pg.stop()
+
+    say(f"(test command took {time.monotonic() - started:.0f}s)")
+    results.summary()
+    return 1 if results.failed else 0
+
+
+# --------------------------------------------------------------------------
+# i18n (maintenance): refresh the .pot files and merge them into fr.po
+# --------------------------------------------------------------------------
+def merge_po(pot_path, po_path, lang="fr"):
+    """Merge a fresh template into a translation: keep what is translated,
+    add the new terms untranslated, drop the obsolete ones. Returns the
+    number of terms left to translate."""
+    from babel.messages.pofile import read_po, write_po
+
+    with open(pot_path, "rb") as fh:
+        template = read_po(fh)
+    if po_path.is_file():
+        with open(po_path, "rb") as fh:
+            catalog = read_po(fh, locale=lang)
+    else:
+        from babel.messages.catalog import Catalog
+
+        catalog = Catalog(locale=lang, project=template.project)
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    with open(po_path, "wb") as fh:
+        write_po(fh, catalog, width=0, omit_header=False, include_previous=False)
+    return sum(1 for m in catalog if m.id and not m.string)
+
+
+def cmd_i18n(args):
+    odoo = Odoo()
+    if not odoo.found:
+        sys.exit(f"Cannot export translations: {odoo.problem}.")
+    install_requirements()
+    pg = postgres()
+    pg.ensure()
+    db = f"adv_i18n_{uuid.uuid4().hex[:8]}"
+    env = dict(odoo.env, **pg.libpq_env())
+    common = [*pg.odoo_args(), f"--data-dir={STATE / 'data'}", "-d", db, "--stop-after-init"]
+    try:
+        rc = run_step(
+            "Install the addons",
+            odoo.cmd(*common, "-i", ",".join(modules()), "--without-demo=all", "--no-http"),
+            env=env,
+            log=STATE / "i18n-install.log",
+        )
+        if rc:
+            sys.exit("Install failed, see .adv/i18n-install.log")
+        for mod in args.modules or modules():
+            pot = ADDONS / mod / "i18n" / f"{mod}.pot"
+            pot.parent.mkdir(exist_ok=True)
+            rc = run_step(
+                f"Export {mod}",
+                odoo.cmd(*common, f"--i18n-export={pot}", f"--modules={mod}", "--no-http"),
+                env=env,
+                log=STATE / "i18n-export.log",
+            )
+            if rc:
+                sys.exit("Export failed, see .adv/i18n-export.log")
+            left = merge_po(pot, pot.parent / "fr.po")
+            say(f"   {mod}: {left} term(s) left to translate in i18n/fr.po")
+    finally:
+        drop_database(odoo, pg, db)
+        if pg.started_here:
+            pg.stop()
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="adv", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="start Odoo with the ADV addons on a demo database")
+    run.add_argument("-d", "--database", default=DEMO_DB, help=f"database name (default {DEMO_DB})")
+    run.add_argument("odoo_args", nargs=argparse.REMAINDER, help="more options for Odoo")
+    test = sub.add_parser("test", help="run every test, the lint and the install check")
+    test.add_argument("--keep-database", action="store_true", help="keep the test database")
+    i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
+    i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
+    args = parser.parse_args()
+    if args.command == "run":
+        cmd_run(args)
+    elif args.command == "i18n":
+        cmd_i18n(args)
+    else:
+        sys.exit(cmd_test(args))
+
+
+if __name__ == "__main__":
+    main()
