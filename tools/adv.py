@@ -568,6 +568,15 @@ def merge_po(pot_path, po_path, lang="fr"):
         catalog = Catalog(locale=lang, project=template.project)
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
+    catalog.fuzzy = False
+    catalog.project, catalog.version = "Odoo Server", "18.0"
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "ADV Suite"
+    catalog.language_team = "French"
+    catalog.header_comment = (
+        f"# Translation of Odoo Server.\n# This file contains the translation of the "
+        f"following modules:\n#\t* {pot_path.parent.parent.name}\n#"
+    )
     with open(po_path, "wb") as fh:
         write_po(fh, catalog, width=0, omit_header=False, include_previous=False)
     return sum(1 for m in catalog if m.id and not m.string)
