@@ -6,6 +6,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    adv_ack_escalation_hours = fields.Float(
+        related="company_id.adv_ack_escalation_hours", readonly=False
+    )
     module_adv_dunning = fields.Boolean(
         string="Dunning",
         help="Escalating payment reminders, formal notice, collection and "

@@ -2,3 +2,9 @@ from . import test_adv_app
 from . import test_adv_hold_reason
 from . import test_adv_tour
 from . import test_adv_translation
+from . import test_ack_checks
+from . import test_ack_deadline
+from . import test_ack_performance
+from . import test_ack_report
+from . import test_ack_rules
+from . import test_ack_workflow

@@ -1,8 +1,11 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.sale.tests.common import SaleCommon
 
 
 class AdvMenuMixin:
@@ -20,28 +23,89 @@ class AdvMenuMixin:
         return self.env[action.res_model].with_user(user).search(domain)
 
 
+def create_adv_users(env, suffix=""):
+    """An ADV assistant, an ADV manager and a salesman without ADV rights."""
+    adv_user = new_test_user(
+        env,
+        login=f"adv_test_user{suffix}",
+        groups="base.group_user,adv_orders.group_adv_user",
+        name="ADV Assistant",
+        email=f"adv.assistant{suffix}@example.com",
+    )
+    adv_manager = new_test_user(
+        env,
+        login=f"adv_test_manager{suffix}",
+        groups="base.group_user,adv_orders.group_adv_manager",
+        name="ADV Manager",
+        email=f"adv.manager{suffix}@example.com",
+    )
+    salesman = new_test_user(
+        env,
+        login=f"adv_test_salesman{suffix}",
+        groups="base.group_user,sales_team.group_sale_salesman",
+        name="Salesman without ADV rights",
+        email=f"salesman{suffix}@example.com",
+    )
+    return adv_user, adv_manager, salesman
+
+
 class AdvCommon(AdvMenuMixin, TransactionCase):
-    """Users with the least rights for each ADV role, shared by every ADV module."""
+    """Users with the least rights for each ADV role."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.adv_user = new_test_user(
-            cls.env,
-            login="adv_test_user",
-            groups="base.group_user,adv_orders.group_adv_user",
-            name="ADV Assistant",
+        cls.adv_user, cls.adv_manager, cls.salesman = create_adv_users(cls.env)
+
+
+class AdvAckCommon(AdvMenuMixin, SaleCommon):
+    """A customer ready to be acknowledged, and a rule with the default checks."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.adv_user, cls.adv_manager, cls.salesman = create_adv_users(cls.env)
+        cls.payment_term = cls.env.ref("account.account_payment_term_30days")
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Durand Industries",
+                "email": "achats@durand.example.com",
+                "street": "12 rue des Lilas",
+                "zip": "69003",
+                "city": "Lyon",
+                "country_id": cls.env.ref("base.fr").id,
+                "property_payment_term_id": cls.payment_term.id,
+            }
         )
-        cls.adv_manager = new_test_user(
-            cls.env,
-            login="adv_test_manager",
-            groups="base.group_user,adv_orders.group_adv_manager",
-            name="ADV Manager",
+        cls.rule = cls.env["adv.ack.rule"].create(
+            {
+                "name": "Standard",
+                "sequence": 10,
+                "sla_hours": 8,
+                "send_mode": "auto",
+            }
         )
-        cls.salesman = new_test_user(
-            cls.env,
-            login="adv_test_salesman",
-            groups="base.group_user,sales_team.group_sale_salesman",
-            name="Salesman without ADV rights",
-        )
+        # Only our rules apply in these tests.
+        cls.env["adv.ack.rule"].search([("id", "!=", cls.rule.id)]).action_archive()
+
+    @classmethod
+    def create_order(cls, lines=None, **values):
+        """A quotation for the customer; ``lines`` are (product, qty, extra vals)."""
+        if lines is None:
+            lines = [(cls.product, 5.0, {})]
+        vals = {
+            "partner_id": cls.customer.id,
+            "client_order_ref": "PO-4711",
+            "order_line": [
+                Command.create({"product_id": product.id, "product_uom_qty": qty, **extra})
+                for product, qty, extra in lines
+            ],
+        }
+        vals.update(values)
+        return cls.env["sale.order"].create(vals)
+
+    def issues(self, order, rule=None):
+        """The messages of the failed checks of ``order`` under ``rule``."""
+        rule = rule or self.rule
+        return [vals["message"].replace("\xa0", " ") for vals in rule._run_checks(order)]

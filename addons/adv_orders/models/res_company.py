@@ -1,0 +1,20 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    adv_ack_escalation_hours = fields.Float(
+        string="Acknowledgement Escalation (hours)",
+        default=24.0,
+        help="Hours past the acknowledgement deadline after which the ADV "
+        "managers are notified of a late order.",
+    )
+
+    @api.constrains("adv_ack_escalation_hours")
+    def _check_adv_ack_escalation_hours(self):
+        if any(company.adv_ack_escalation_hours < 0 for company in self):
+            raise ValidationError(self.env._("The escalation delay cannot be negative."))

@@ -1,0 +1,71 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import AdvAckCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAckPerformance(AdvAckCommon):
+    """The checks of orders confirmed together cost no query per line."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rule.write(
+            {
+                "send_mode": "manual",
+                "check_price": True,
+                "check_discount": True,
+                "check_min_amount": True,
+                "min_order_amount": 1.0,
+                "check_commitment_date": True,
+            }
+        )
+        cls.products = cls.env["product.product"].create(
+            [{"name": f"Part {i}", "list_price": 10.0 + i, "type": "consu"} for i in range(20)]
+        )
+
+    def make_orders(self, n_orders, n_lines):
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "client_order_ref": f"PO-{i}" if i % 2 else False,
+                    "order_line": [
+                        Command.create({"product_id": p.id, "product_uom_qty": 1 + j % 3})
+                        for j, p in enumerate(self.products[:n_lines])
+                    ],
+                }
+                for i in range(n_orders)
+            ]
+        )
+        orders.write(
+            {"state": "sale", "adv_ack_state": "to_check", "adv_ack_rule_id": self.rule.id}
+        )
+        orders.order_line[::7].write({"price_unit": 1.0})  # some lines fail the price check
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return orders
+
+    def count_queries(self, orders):
+        before = self.cr.sql_log_count
+        orders._adv_ack_process()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_lines(self):
+        few_lines = self.count_queries(self.make_orders(4, 2))
+        many_lines = self.count_queries(self.make_orders(4, 20))
+        self.assertLessEqual(
+            many_lines,
+            few_lines,
+            f"4 orders x 2 lines: {few_lines} queries; 4 orders x 20 lines: {many_lines}",
+        )
+
+    def test_queries_per_order_are_bounded(self):
+        small = self.count_queries(self.make_orders(5, 20))
+        large = self.count_queries(self.make_orders(50, 20))
+        per_order = (large - small) / 45
+        self.assertLessEqual(per_order, 6, f"5 orders: {small} queries, 50 orders: {large} queries")

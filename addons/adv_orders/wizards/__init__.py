@@ -1,0 +1,1 @@
+from . import adv_ack_override
