@@ -59,7 +59,7 @@ class SaleOrder(models.Model):
     adv_user_id = fields.Many2one(
         "res.users",
         string="ADV Handler",
-        default=_default_adv_user_id,
+        default=lambda self: self._default_adv_user_id(),
         domain=[("share", "=", False)],
         index=True,
         tracking=True,

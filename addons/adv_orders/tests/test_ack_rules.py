@@ -106,3 +106,26 @@ class TestAckRules(AdvAckCommon):
             self.rule.with_user(self.adv_user).write({"sla_hours": 4})
         self.rule.with_user(self.adv_manager).write({"sla_hours": 4})
         self.assertEqual(self.rule.sla_hours, 4)
+
+    def test_company_isolation(self):
+        other_company = self._create_company(name="ADV Other Co")
+        foreign_rule = self.rule.copy({"name": "Other Co rule", "company_id": other_company.id})
+        shared_rule = self.rule.copy({"name": "Shared rule", "company_id": False})
+        foreign_order = self.create_order(company_id=other_company.id)
+        foreign_error = self.env["adv.order.error"].create(
+            {"order_id": foreign_order.id, "description": "Wrong address", "error_type": "address"}
+        )
+        own_error = self.env["adv.order.error"].create(
+            {
+                "order_id": self.create_order().id,
+                "description": "Wrong price",
+                "error_type": "price",
+            }
+        )
+        Rule = self.env["adv.ack.rule"].with_user(self.adv_manager)
+        visible = Rule.search([("id", "in", (self.rule | foreign_rule | shared_rule).ids)])
+        self.assertEqual(visible, self.rule | shared_rule)
+        Error = self.env["adv.order.error"].with_user(self.adv_user)
+        self.assertEqual(Error.search([("id", "in", (foreign_error | own_error).ids)]), own_error)
+        with self.assertRaises(AccessError):
+            foreign_rule.with_user(self.adv_manager).read(["name"])

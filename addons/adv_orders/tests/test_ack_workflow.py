@@ -71,21 +71,23 @@ class TestAckWorkflow(AdvAckCommon):
         self.assertEqual(order.adv_ack_state, "blocked")
         action = order.with_user(self.adv_user).action_adv_ack_override()
         wizard_as_user = (
-            self.env["adv.ack.override"].with_user(self.adv_user).with_context(action["context"])
+            self.env["adv.ack.override"].with_user(self.adv_user).with_context(**action["context"])
         )
         with self.assertRaises(AccessError):
             wizard_as_user.create({"reason": "Customer called"}).action_confirm()
         wizard = (
             self.env["adv.ack.override"]
             .with_user(self.adv_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "   "})
         )
         with self.assertRaises(UserError):
             wizard.action_confirm()
         self.assertEqual(order.adv_ack_state, "blocked")
         with Form(
-            self.env["adv.ack.override"].with_user(self.adv_manager).with_context(action["context"])
+            self.env["adv.ack.override"]
+            .with_user(self.adv_manager)
+            .with_context(**action["context"])
         ) as form:
             form.reason = "PO reference follows by mail, agreed with the buyer"
         form.record.action_confirm()
@@ -178,7 +180,7 @@ class TestAckWorkflow(AdvAckCommon):
         order.action_confirm()
         action = order.with_user(self.adv_user).action_adv_log_error()
         with Form(
-            self.env[action["res_model"]].with_user(self.adv_user).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.adv_user).with_context(**action["context"])
         ) as form:
             form.error_type = "product"
             form.description = "Wrong colour entered: blue instead of red"
