@@ -423,6 +423,16 @@ def junit_counts(path, by_addon=False):
     return counts
 
 
+def free_port():
+    """A TCP port free on this machine now: the browser tours serve Odoo on
+    it, so that a running ./adv run (8069) or another test run does not clash."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def run_step(title, cmd, env=None, log=None):
     say(f"== {title} ==")
     say("$ " + " ".join(str(c) for c in cmd))
