@@ -640,8 +640,12 @@ def main():
     test.add_argument("--keep-database", action="store_true", help="keep the test database")
     i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
     i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
-    args = parser.parse_args()
+    # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).
+    args, unknown = parser.parse_known_args()
+    if unknown and args.command != "run":
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "run":
+        args.odoo_args = [*unknown, *args.odoo_args]
         cmd_run(args)
     elif args.command == "i18n":
         cmd_i18n(args)

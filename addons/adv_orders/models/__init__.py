@@ -6,5 +6,7 @@ from . import adv_order_error
 from . import product_pricelist
 from . import res_company
 from . import res_config_settings
+from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import stock_picking

@@ -13,6 +13,10 @@ class ResCompany(models.Model):
         help="Hours past the acknowledgement deadline after which the ADV "
         "managers are notified of a late order.",
     )
+    adv_invoice_show_backorder = fields.Boolean(
+        string="Show Backorders on Invoices",
+        help="Customer invoices list, per order, what remains to be delivered.",
+    )
 
     @api.constrains("adv_ack_escalation_hours")
     def _check_adv_ack_escalation_hours(self):

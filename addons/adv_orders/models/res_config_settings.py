@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
     adv_ack_escalation_hours = fields.Float(
         related="company_id.adv_ack_escalation_hours", readonly=False
     )
+    adv_invoice_show_backorder = fields.Boolean(
+        related="company_id.adv_invoice_show_backorder", readonly=False
+    )
     module_adv_dunning = fields.Boolean(
         string="Dunning",
         help="Escalating payment reminders, formal notice, collection and "

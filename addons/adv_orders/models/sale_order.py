@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import groupby
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare, format_date, formatLang, groupby
 
 from .adv_intake_channel import INTAKE_CHANNELS
 
@@ -29,6 +30,20 @@ ACK_ORDER_FIELDS = {
 }
 
 ACK_ACTIVITY = "adv_orders.mail_activity_type_adv_ack"
+
+BACKORDER_POLICIES = [
+    ("partial", "Ship available, keep the rest as backorder"),
+    ("complete", "Ship complete only"),
+    ("cancel", "Ship available, cancel the rest"),
+]
+
+
+def local_date(value, tz_name):
+    """The calendar date of the UTC datetime ``value`` in the time zone ``tz_name``."""
+    if not value:
+        return False
+    tz = pytz.timezone(tz_name or "UTC")
+    return pytz.utc.localize(value).astimezone(tz).date()
 
 
 class SaleOrder(models.Model):
@@ -104,6 +119,85 @@ class SaleOrder(models.Model):
     adv_can_send_ack = fields.Boolean(compute="_compute_adv_ack_buttons")
     adv_can_override_ack = fields.Boolean(compute="_compute_adv_ack_buttons")
 
+    # Deliveries and backorders (reliquats)
+    adv_backorder_policy = fields.Selection(
+        BACKORDER_POLICIES,
+        string="Backorder Policy",
+        compute="_compute_adv_backorder_policy",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="What happens to what cannot be shipped at once. Defaults to the "
+        "customer's policy. Ship complete only makes the shipping policy 'When all "
+        "products are ready'; cancel the rest cancels, at each partial delivery, "
+        "what was not shipped: it is never delivered nor invoiced.",
+    )
+    adv_has_backorder = fields.Boolean(
+        string="Has Backorder",
+        compute="_compute_adv_backorder",
+        store=True,
+        index=True,
+        help="Something ordered is still to be delivered.",
+    )
+    adv_backorder_value = fields.Monetary(
+        string="Open Backorder Value",
+        compute="_compute_adv_backorder",
+        store=True,
+        help="Untaxed value of what is still to be delivered.",
+    )
+    adv_backorder_expected_date = fields.Datetime(
+        string="Next Expected Date",
+        compute="_compute_adv_backorder",
+        store=True,
+        help="Earliest planned date of the open deliveries.",
+    )
+    adv_backorder_age = fields.Integer(
+        string="Backorder Age (days)",
+        compute="_compute_adv_backorder_age",
+        help="Days since the order was confirmed, while something remains to be delivered.",
+    )
+    # On time in full facts (see readme/DESCRIPTION.md for the definitions)
+    adv_promised_date = fields.Datetime(
+        string="Promised Date",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The delivery date promised to the customer: the commitment date, or the "
+        "expected date at confirmation; frozen by each acknowledgement sent.",
+    )
+    adv_delivered_date = fields.Datetime(
+        string="Fully Delivered On",
+        compute="_compute_adv_otif",
+        store=True,
+        help="When the last quantity owed left for the customer.",
+    )
+    adv_on_time = fields.Boolean(
+        string="On Time",
+        compute="_compute_adv_otif",
+        store=True,
+        help="Fully delivered no later than the promised day.",
+    )
+    adv_in_full = fields.Boolean(
+        string="In Full",
+        compute="_compute_adv_otif",
+        store=True,
+        help="The first shipment carried every ordered quantity.",
+    )
+    adv_otif = fields.Boolean(
+        string="OTIF",
+        compute="_compute_adv_otif",
+        store=True,
+        index=True,
+        help="On time and in full.",
+    )
+    adv_installment_html = fields.Html(
+        string="Instalments",
+        compute="_compute_adv_installment_html",
+        sanitize=False,
+        help="The due dates (échéances) of the order's payment terms.",
+    )
+
     # ------------------------------------------------------------------
     # Compute
     # ------------------------------------------------------------------
@@ -124,10 +218,123 @@ class SaleOrder(models.Model):
             order.adv_can_send_ack = confirmed and order.adv_ack_state == "to_send"
             order.adv_can_override_ack = confirmed and order.adv_ack_state == "blocked"
 
+    @api.depends("partner_id")
+    def _compute_adv_backorder_policy(self):
+        for order in self:
+            order.adv_backorder_policy = (
+                order.partner_id.commercial_partner_id.adv_backorder_policy or "partial"
+            )
+
+    @api.depends(
+        "order_line.adv_qty_backorder",
+        "order_line.adv_backorder_value",
+        "order_line.adv_expected_date",
+    )
+    def _compute_adv_backorder(self):
+        for order in self:
+            lines = order.order_line.filtered("adv_qty_backorder")
+            order.adv_has_backorder = bool(lines)
+            order.adv_backorder_value = sum(lines.mapped("adv_backorder_value"))
+            dates = [date for date in lines.mapped("adv_expected_date") if date]
+            order.adv_backorder_expected_date = min(dates) if dates else False
+
+    @api.depends("adv_has_backorder", "date_order")
+    def _compute_adv_backorder_age(self):
+        today = fields.Date.context_today(self)
+        for order in self:
+            if order.adv_has_backorder and order.date_order:
+                order.adv_backorder_age = (today - order.date_order.date()).days
+            else:
+                order.adv_backorder_age = 0
+
+    @api.depends(
+        "state",
+        "adv_promised_date",
+        "adv_has_backorder",
+        "picking_ids.state",
+        "picking_ids.date_done",
+        "order_line.move_ids.state",
+        "order_line.move_ids.quantity",
+    )
+    def _compute_adv_otif(self):
+        for order in self:
+            shipments = order._adv_customer_shipments().filtered(lambda p: p.state == "done")
+            lines = order.order_line.filtered(
+                lambda line: (
+                    not line.display_type
+                    and line.qty_delivered_method == "stock_move"
+                    and line.product_uom_qty > 0
+                )
+            )
+            delivered = in_full = on_time = False
+            if order.state == "sale" and shipments and lines:
+                first = shipments.sorted(lambda p: (p.date_done, p.id))[0]
+                in_full = all(
+                    float_compare(
+                        line._adv_qty_shipped_by(first),
+                        line.product_uom_qty,
+                        precision_rounding=line.product_uom.rounding or 0.01,
+                    )
+                    >= 0
+                    for line in lines
+                )
+                if not order.adv_has_backorder:
+                    delivered = max(shipments.mapped("date_done"))
+                    tz = order._adv_tz()
+                    on_time = bool(order.adv_promised_date) and local_date(
+                        delivered, tz
+                    ) <= local_date(order.adv_promised_date, tz)
+            order.adv_delivered_date = delivered
+            order.adv_in_full = in_full
+            order.adv_on_time = on_time
+            order.adv_otif = on_time and in_full
+
+    @api.depends("payment_term_id", "amount_total", "amount_untaxed", "date_order", "currency_id")
+    def _compute_adv_installment_html(self):
+        for order in self:
+            order.adv_installment_html = order._adv_installments_html()
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("adv_backorder_policy", "picking_policy")
+    def _check_adv_backorder_policy(self):
+        for order in self:
+            if order.adv_backorder_policy == "complete" and order.picking_policy == "direct":
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s ships complete only: its shipping policy must be "
+                        "'When all products are ready'. Change the backorder policy first "
+                        "to ship as soon as possible.",
+                        order=order.display_name,
+                    )
+                )
+
+    @api.onchange("adv_backorder_policy")
+    def _onchange_adv_backorder_policy(self):
+        if self.adv_backorder_policy == "complete":
+            self.picking_policy = "one"
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Precedence: a ship-complete backorder policy sets the shipping policy,
+        # unless the caller chose one (then the constraint tells the conflict).
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        policies = {p.id: p.commercial_partner_id.adv_backorder_policy for p in partners}
+        for vals in vals_list:
+            policy = vals.get("adv_backorder_policy") or policies.get(vals.get("partner_id"))
+            if policy == "complete" and "picking_policy" not in vals:
+                vals["picking_policy"] = "one"
+        return super().create(vals_list)
+
     def write(self, vals):
+        if vals.get("adv_backorder_policy") == "complete" and "picking_policy" not in vals:
+            vals = dict(vals, picking_policy="one")
         if "adv_received_date" in vals and any(o.adv_ack_state == "acknowledged" for o in self):
             raise UserError(
                 self.env._("The reception date of an acknowledged order cannot be changed.")
@@ -148,6 +355,11 @@ class SaleOrder(models.Model):
             }
             if error_types:
                 order._adv_ack_reopen(error_types)
+        if "commitment_date" in vals:
+            # The promise follows the commitment date until it is acknowledged.
+            self.filtered(
+                lambda o: o.state == "sale" and o.adv_ack_state != "acknowledged"
+            )._adv_set_promised_date()
         return result
 
     # ------------------------------------------------------------------
@@ -201,6 +413,7 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     def _action_confirm(self):
         result = super()._action_confirm()
+        self._adv_set_promised_date()
         self._adv_ack_start()
         return result
 
@@ -343,6 +556,8 @@ class SaleOrder(models.Model):
             }
             if not order.adv_ack_date:
                 vals["adv_ack_date"] = now
+            # The promise sent to the customer is the one measured (OTIF).
+            vals["adv_promised_date"] = order._adv_promise()
             order.sudo().write(vals)
         self.sudo().activity_feedback([ACK_ACTIVITY], feedback=self.env._("Acknowledgement sent."))
 
@@ -394,6 +609,101 @@ class SaleOrder(models.Model):
                 revision=revision,
             )
         )
+
+    def _adv_promise(self):
+        self.ensure_one()
+        return self.commitment_date or self.expected_date or False
+
+    def _adv_set_promised_date(self):
+        for order in self:
+            promise = order._adv_promise()
+            if promise != order.adv_promised_date:
+                order.sudo().adv_promised_date = promise
+
+    def _adv_tz(self):
+        """The time zone in which delivery days are counted: the warehouse's,
+        else the company's, else UTC."""
+        self.ensure_one()
+        return self.warehouse_id.partner_id.tz or self.company_id.partner_id.tz or "UTC"
+
+    def _adv_customer_shipments(self):
+        """The deliveries of the order that leave for the customer (the last
+        step of a multi-step delivery), returns excluded."""
+        return self.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and p.location_dest_id.usage == "customer"
+        )
+
+    def _adv_installments_html(self):
+        """The due dates and amounts the order's payment terms give today."""
+        self.ensure_one()
+        if not self.payment_term_id or not self.amount_total:
+            return False
+        date_ref = (self.date_order or fields.Datetime.now()).date()
+        sign = 1
+        terms = self.payment_term_id._compute_terms(
+            date_ref=date_ref,
+            currency=self.currency_id,
+            company=self.company_id,
+            tax_amount=self.amount_tax,
+            tax_amount_currency=self.amount_tax,
+            sign=sign,
+            untaxed_amount=self.amount_untaxed,
+            untaxed_amount_currency=self.amount_untaxed,
+        )
+        rows = Markup().join(
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+            % (
+                format_date(self.env, term["date"]),
+                formatLang(self.env, term["foreign_amount"], currency_obj=self.currency_id),
+            )
+            for term in terms["line_ids"]
+        )
+        return Markup(
+            "<table class='table table-sm o_adv_installments'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+        ) % (self.env._("Due Date"), self.env._("Amount"), rows)
+
+    def _adv_remaining_lines(self):
+        """The lines still owed to the customer, for documents and e-mails."""
+        return self.order_line.filtered(lambda line: line.adv_qty_backorder > 0)
+
+    def action_adv_backorder_notify(self):
+        """Open the backorder status e-mail of one order, ready to send."""
+        self.ensure_one()
+        if not self.adv_has_backorder:
+            raise UserError(
+                self.env._("Order %(order)s has nothing left to deliver.", order=self.name)
+            )
+        template = self.env.ref("adv_orders.mail_template_adv_backorder_status")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Backorder Status"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+            },
+        }
+
+    def _adv_backorder_notify(self):
+        """Send the backorder status e-mail to the customer of each order, logged on it."""
+        orders = self.filtered("adv_has_backorder")
+        if not orders:
+            raise UserError(self.env._("None of the selected orders has anything left to deliver."))
+        template = self.env.ref("adv_orders.mail_template_adv_backorder_status")
+        for order in orders:
+            order.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+        return orders
 
     def _adv_credit_hold_issues(self):
         """Hook for the credit hold check: (order, message) for each order

@@ -1,7 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 from odoo.tests.common import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
@@ -109,3 +109,79 @@ class AdvAckCommon(AdvMenuMixin, SaleCommon):
         """The messages of the failed checks of ``order`` under ``rule``."""
         rule = rule or self.rule
         return [vals["message"].replace("\xa0", " ") for vals in rule._run_checks(order)]
+
+
+class AdvDeliveryCommon(AdvAckCommon):
+    """Stocked products, a warehouse, and helpers to deliver orders step by step."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # No acknowledgement e-mails and PDFs in these tests: no rule applies.
+        cls.rule.action_archive()
+        cls.warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.uom_unit = cls.env.ref("uom.product_uom_unit")
+        cls.uom_dozen = cls.env.ref("uom.product_uom_dozen")
+        cls.widget, cls.gadget, cls.gizmo = cls.env["product.product"].create(
+            [
+                {
+                    "name": name,
+                    "default_code": code,
+                    "is_storable": True,
+                    "list_price": price,
+                    "invoice_policy": "order",
+                }
+                for name, code, price in (
+                    ("Widget", "WID", 12.0),
+                    ("Gadget", "GAD", 30.0),
+                    ("Gizmo", "GIZ", 5.0),
+                )
+            ]
+        )
+        for product in (cls.widget, cls.gadget, cls.gizmo):
+            cls.env["stock.quant"]._update_available_quantity(
+                product, cls.warehouse.lot_stock_id, 1000.0
+            )
+
+    @classmethod
+    def confirmed_order(cls, lines, **values):
+        order = cls.create_order(lines=lines, **values)
+        order.action_confirm()
+        return order
+
+    def open_delivery(self, order):
+        return order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+
+    def deliver(self, picking, quantities, backorder=True, uom=None):
+        """Ship ``quantities`` ({product: qty}, in ``uom`` or the move's unit)
+        and validate like a user; answer the backorder question when asked."""
+        picking.action_assign()
+        for move in picking.move_ids:
+            qty = quantities.get(move.product_id, 0.0)
+            move.move_line_ids.unlink()
+            if qty:
+                self.env["stock.move.line"].create(
+                    {
+                        "move_id": move.id,
+                        "product_id": move.product_id.id,
+                        "product_uom_id": (uom or move.product_uom).id,
+                        "quantity": qty,
+                        "location_id": move.location_id.id,
+                        "location_dest_id": move.location_dest_id.id,
+                        "picking_id": picking.id,
+                    }
+                )
+            move.picked = True
+        result = picking.button_validate()
+        if isinstance(result, dict) and result.get("res_model") == "stock.backorder.confirmation":
+            wizard = Form(
+                self.env["stock.backorder.confirmation"].with_context(**result["context"])
+            ).save()
+            if backorder:
+                wizard.process()
+            else:
+                wizard.process_cancel_backorder()
+        self.assertEqual(picking.state, "done")
+        return result

@@ -1,0 +1,1 @@
+from . import adv_backorder_line
