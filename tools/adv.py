@@ -530,6 +530,10 @@ def cmd_test(args):
                  f"--odoo-database={db}", f"--odoo-config={CONF}",
                  f"--odoo-addons-path={odoo.addons_path()}", "--odoo-http",
                  "--odoo-log-level=warn", "--odoo-extra=test-enable",
+                 # Only our modules' tests: without it, loading the registry in
+                 # test mode also runs the at_install tests of every Odoo module
+                 # whose tests our fixtures import (base, account, sale...).
+                 "--odoo-extra=test-tags=" + ",".join(f"/{m}" for m in modules()),
                  f"--odoo-extra=data-dir={data_dir}",
                  "--odoo-extra=max-cron-threads=0", *extra, f"--junitxml={report}"],
                 env=env,

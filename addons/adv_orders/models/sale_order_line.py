@@ -141,7 +141,7 @@ class SaleOrderLine(models.Model):
                 )
 
     def init(self):
-        super().init()
+        result = super().init()
         # The backorder book reads only the lines with a remainder: a partial
         # index keeps it fast with millions of delivered lines.
         tools.create_index(
@@ -151,6 +151,7 @@ class SaleOrderLine(models.Model):
             ["order_id"],
             where="adv_qty_backorder > 0",
         )
+        return result
 
     # ------------------------------------------------------------------
     # CRUD

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class AdvBackorderLine(models.Model):
@@ -42,8 +43,8 @@ class AdvBackorderLine(models.Model):
         "res.company": ["currency_id"],
     }
 
-    order_line_id = fields.Many2one("sale.order.line", string="Order Line", readonly=True)
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_line_id = fields.Many2one("sale.order.line", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     commercial_partner_id = fields.Many2one("res.partner", string="Customer Company", readonly=True)
     client_order_ref = fields.Char(string="Customer PO", readonly=True)
@@ -51,7 +52,7 @@ class AdvBackorderLine(models.Model):
     warehouse_id = fields.Many2one("stock.warehouse", readonly=True)
     adv_user_id = fields.Many2one("res.users", string="ADV Handler", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     product_uom = fields.Many2one("uom.uom", string="Unit", readonly=True)
     qty_ordered = fields.Float(string="Ordered", digits="Product Unit of Measure", readonly=True)
     qty_delivered = fields.Float(
@@ -61,7 +62,7 @@ class AdvBackorderLine(models.Model):
         string="Remaining", digits="Product Unit of Measure", readonly=True
     )
     currency_id = fields.Many2one("res.currency", readonly=True)
-    value = fields.Monetary(string="Value", readonly=True, aggregator=None)
+    value = fields.Monetary(readonly=True, aggregator=None)
     company_currency_id = fields.Many2one("res.currency", readonly=True)
     value_company = fields.Monetary(
         string="Value (Company Currency)", currency_field="company_currency_id", readonly=True
@@ -74,7 +75,12 @@ class AdvBackorderLine(models.Model):
 
     @property
     def _table_query(self):
-        return """
+        # Age and lateness are measured against Odoo's clock (the user's day),
+        # not the database server's.
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        return SQL(
+            """
             SELECT
                 sol.id AS id,
                 sol.id AS order_line_id,
@@ -97,11 +103,11 @@ class AdvBackorderLine(models.Model):
                 sol.adv_backorder_value / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
                     AS value_company,
                 so.date_order AS date_order,
-                (CURRENT_DATE - so.date_order::date) AS age_days,
+                (%(today)s::date - so.date_order::date) AS age_days,
                 so.adv_promised_date AS promised_date,
                 sol.adv_expected_date AS expected_date,
                 COALESCE(
-                    so.adv_promised_date < (NOW() AT TIME ZONE 'UTC')
+                    so.adv_promised_date < %(now)s
                     OR sol.adv_expected_date > so.adv_promised_date,
                     FALSE
                 ) AS is_late
@@ -110,7 +116,10 @@ class AdvBackorderLine(models.Model):
             JOIN res_partner partner ON partner.id = so.partner_id
             JOIN res_company company ON company.id = so.company_id
             WHERE sol.adv_qty_backorder > 0
-        """
+            """,
+            now=now,
+            today=today,
+        )
 
     def action_notify_customer(self):
         """Send each customer the backorder status of the selected orders."""

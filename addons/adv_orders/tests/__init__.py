@@ -8,3 +8,8 @@ from . import test_ack_performance
 from . import test_ack_report
 from . import test_ack_rules
 from . import test_ack_workflow
+from . import test_backorder
+from . import test_backorder_book
+from . import test_backorder_policy
+from . import test_delivery_documents
+from . import test_otif

@@ -49,3 +49,31 @@ class TestAdvTour(HttpCase):
         )
         self.assertEqual(order.adv_ack_state, "acknowledged")
         self.assertEqual(order.client_order_ref, "PO-TOUR-42")
+
+    def test_partial_delivery_lands_in_the_backorder_book(self):
+        self.env["adv.ack.rule"].search([]).action_archive()
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        product = self.env["product.product"].create(
+            {"name": "Tour Gadget", "is_storable": True, "list_price": 30.0}
+        )
+        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 50.0)
+        customer = self.env["res.partner"].create({"name": "Tour Backorder Customer"})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "client_order_ref": "PO-TOUR-BO",
+                "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 10})],
+            }
+        )
+        order.action_confirm()
+        picking = order.picking_ids
+        self.start_tour(
+            f"/odoo/action-adv_orders.stock_picking_action_adv_delivery/{picking.id}",
+            "adv_orders_partial_delivery_backorder_book",
+            login="adv_tour_user",
+        )
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(order.order_line.adv_qty_backorder, 6.0)
+        self.assertEqual(len(order.picking_ids), 2, "the rest waits in a backorder delivery")
