@@ -10,6 +10,21 @@ from .common import AdvDeliveryCommon
 class TestBackorder(AdvDeliveryCommon):
     """What remains to be delivered, line by line and on the order."""
 
+    def return_goods(self, picking, qty, to_refund):
+        """Take ``qty`` back from the customer with Odoo's return wizard."""
+        wizard = Form(
+            self.env["stock.return.picking"].with_context(
+                active_ids=picking.ids, active_id=picking.id, active_model="stock.picking"
+            )
+        ).save()
+        wizard.product_return_moves.quantity = qty
+        wizard.product_return_moves.to_refund = to_refund
+        returned = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+        returned.move_ids.write({"quantity": qty, "picked": True})
+        returned.button_validate()
+        self.assertEqual(returned.state, "done")
+        return returned
+
     def remaining(self, order):
         return {line.product_id: line.adv_qty_backorder for line in order.order_line}
 
@@ -90,17 +105,7 @@ class TestBackorder(AdvDeliveryCommon):
         picking = self.open_delivery(order)
         self.deliver(picking, {self.gadget: 10.0})
         self.assertFalse(order.adv_has_backorder)
-        wizard = Form(
-            self.env["stock.return.picking"].with_context(
-                active_ids=picking.ids, active_id=picking.id, active_model="stock.picking"
-            )
-        ).save()
-        wizard.product_return_moves.quantity = 3.0
-        wizard.product_return_moves.to_refund = True
-        result = wizard.action_create_returns()
-        returned = self.env["stock.picking"].browse(result["res_id"])
-        returned.move_ids.write({"quantity": 3.0, "picked": True})
-        returned.button_validate()
+        self.return_goods(picking, 3.0, to_refund=True)
         self.assertEqual(order.order_line.adv_qty_backorder, 3.0)
         self.assertTrue(order.adv_has_backorder)
         book = self.env["adv.backorder.line"].search([("order_id", "=", order.id)])
@@ -110,16 +115,7 @@ class TestBackorder(AdvDeliveryCommon):
         order = self.confirmed_order([(self.gadget, 10.0, {})])
         picking = self.open_delivery(order)
         self.deliver(picking, {self.gadget: 10.0})
-        wizard = Form(
-            self.env["stock.return.picking"].with_context(
-                active_ids=picking.ids, active_id=picking.id, active_model="stock.picking"
-            )
-        ).save()
-        wizard.product_return_moves.quantity = 2.0
-        wizard.product_return_moves.to_refund = False
-        returned = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
-        returned.move_ids.write({"quantity": 2.0, "picked": True})
-        returned.button_validate()
+        self.return_goods(picking, 2.0, to_refund=False)
         self.assertEqual(order.order_line.adv_qty_backorder, 0.0)
 
     def test_cancelled_remainder_is_validated(self):
