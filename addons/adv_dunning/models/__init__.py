@@ -10,3 +10,4 @@ from . import adv_dunning_letter_line
 from . import adv_dunning_promise
 from . import adv_collection_case
 from . import sale_order
+from . import mail_activity

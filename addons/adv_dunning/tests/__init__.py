@@ -3,9 +3,11 @@ from . import test_credit_hold
 from . import test_dunning_charges
 from . import test_dunning_concurrency
 from . import test_dunning_cron
+from . import test_dunning_documents
 from . import test_dunning_exclusions
 from . import test_dunning_levels
 from . import test_dunning_performance
 from . import test_dunning_security
 from . import test_dunning_send
+from . import test_dunning_settings
 from . import test_dunning_tour

@@ -86,8 +86,9 @@ class TestDunningSend(AdvDunningCommon):
         self.assertEqual(activity.activity_type_id, self.env.ref("mail.mail_activity_data_call"))
         self.assertIn(invoice.name, activity.note)
         self.assertIn("321", activity.note)
-        letter.with_user(self.adv_user).phone_outcome = "Will pay on Friday"
-        self.assertEqual(letter.phone_outcome, "Will pay on Friday")
+        activity.with_user(self.adv_user).action_feedback(feedback="Will pay on Friday")
+        self.assertEqual(letter.phone_outcome, "Will pay on Friday", "the outcome is recorded")
+        self.assertFalse(letter.activity_ids)
 
     def test_sent_letter_is_final(self):
         invoice = self.make_invoice(100.0, DUE)
