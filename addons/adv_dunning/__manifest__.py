@@ -11,7 +11,33 @@
     "license": "LGPL-3",
     "depends": ["adv_orders"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/adv_dunning_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/product_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "data/adv_dunning_policy_data.xml",
+        "report/adv_dunning_letter_report.xml",
         "views/adv_dunning_actions.xml",
+        "views/adv_dunning_policy_views.xml",
+        "views/adv_dunning_run_views.xml",
+        "views/adv_dunning_letter_views.xml",
+        "views/adv_dunning_promise_views.xml",
+        "views/adv_collection_case_views.xml",
+        "views/res_partner_views.xml",
+        "views/account_move_views.xml",
+        "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/adv_dunning_wizards_views.xml",
         "views/adv_dunning_menus.xml",
     ],
+    "demo": [
+        "demo/adv_dunning_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_dunning/static/tests/tours/*.js",
+        ],
+    },
 }

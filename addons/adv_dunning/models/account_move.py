@@ -1,0 +1,65 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    adv_dunning_level_id = fields.Many2one(
+        "adv.dunning.level",
+        string="Dunning Level",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The highest dunning level the invoice has reached, set when the reminder is "
+        "actually sent.",
+    )
+    adv_dunning_date = fields.Date(
+        string="Last Reminder",
+        readonly=True,
+        copy=False,
+        help="When the last reminder for this invoice was sent.",
+    )
+    adv_dunning_line_ids = fields.One2many(
+        "adv.dunning.letter.line", "move_id", string="Reminders", readonly=True
+    )
+    adv_collection_case_ids = fields.Many2many(
+        "adv.collection.case",
+        "adv_collection_case_account_move_rel",
+        "move_id",
+        "case_id",
+        string="Collection Cases",
+        readonly=True,
+        copy=False,
+    )
+    adv_hold_note = fields.Char(
+        string="Hold Reason",
+        copy=False,
+        tracking=True,
+        help="Why the invoice is held out of dunning by hand.",
+    )
+
+    def action_adv_hold(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hold out of Dunning"),
+            "res_model": "adv.invoice.hold",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_move_ids": self.ids},
+        }
+
+    def action_adv_release_hold(self):
+        held = self.filtered(lambda m: m.adv_hold_reason in ("manual", "promise"))
+        held.write({"adv_hold_reason": False, "adv_hold_note": False})
+        return True
+
+    def action_adv_view_reminders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_dunning.adv_dunning_letter_action"
+        )
+        action["domain"] = [("line_ids.move_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,505 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount, format_date
+
+_logger = logging.getLogger(__name__)
+
+LETTER_STATES = [
+    ("draft", "To Review"),
+    ("to_send", "To Send"),
+    ("to_print", "To Print"),
+    ("sent", "Sent"),
+    ("cancelled", "Cancelled"),
+]
+# Fields that may still change once a letter left the preview.
+FINAL_WRITABLE_FIELDS = {
+    "state",
+    "send_error",
+    "next_attempt",
+    "date_sent",
+    "phone_outcome",
+    "cancel_reason",
+    "charge_move_id",
+    "collection_case_id",
+    "printed",
+    "activity_ids",
+    "message_main_attachment_id",
+}
+RETRY_DELAY = timedelta(hours=1)
+
+
+class AdvDunningLetter(models.Model):
+    """One reminder to one customer at one level in one run, with a line per
+    invoice. A reminder that left the preview is final: it can only be
+    cancelled, with a trace."""
+
+    _name = "adv.dunning.letter"
+    _description = "Dunning Letter"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    run_id = fields.Many2one(
+        "adv.dunning.run", required=True, ondelete="restrict", index=True,
+        check_company=True,
+    )  # fmt: skip
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="restrict"
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Send To",
+        compute="_compute_contact_id",
+        store=True,
+        readonly=False,
+        help="The invoicing contact of the customer, who receives the reminder.",
+    )
+    policy_id = fields.Many2one("adv.dunning.policy", required=True)
+    level_id = fields.Many2one("adv.dunning.level", required=True, index=True, ondelete="restrict")
+    document_type = fields.Selection(related="level_id.document_type")
+    channel_email = fields.Boolean(related="level_id.channel_email")
+    channel_letter = fields.Boolean(related="level_id.channel_letter")
+    channel_registered = fields.Boolean(related="level_id.channel_registered")
+    channel_phone = fields.Boolean(related="level_id.channel_phone")
+    date = fields.Date(required=True, index=True)
+    state = fields.Selection(
+        LETTER_STATES, default="draft", required=True, index=True, tracking=True, copy=False
+    )
+    line_ids = fields.One2many("adv.dunning.letter.line", "letter_id", string="Invoices")
+    invoice_count = fields.Integer(compute="_compute_amounts", store=True)
+    note = fields.Text(help="Added to the letter, above the invoices.")
+    amount_due = fields.Monetary(
+        string="Overdue", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    amount_fee = fields.Monetary(
+        string="Indemnities", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    amount_interest = fields.Monetary(
+        string="Interest", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    amount_credit = fields.Monetary(
+        string="Credits",
+        readonly=True,
+        help="Unapplied payments and open credit notes of the customer; they reduce the "
+        "amount claimed.",
+    )
+    amount_total = fields.Monetary(
+        string="Amount Claimed", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    send_error = fields.Text(readonly=True, copy=False)
+    next_attempt = fields.Datetime(readonly=True, copy=False)
+    date_sent = fields.Datetime(string="Sent On", readonly=True, copy=False)
+    printed = fields.Boolean(readonly=True, copy=False)
+    phone_outcome = fields.Text(
+        string="Call Outcome", help="What the customer said on the phone.", tracking=True
+    )
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    charge_move_id = fields.Many2one(
+        "account.move", string="Charges Invoice", readonly=True, copy=False
+    )
+    collection_case_id = fields.Many2one("adv.collection.case", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Compute
+    # ------------------------------------------------------------------
+    @api.depends("partner_id", "level_id")
+    def _compute_display_name(self):
+        for letter in self:
+            letter.display_name = self.env._(
+                "%(level)s - %(partner)s",
+                level=letter.level_id.name or "",
+                partner=letter.partner_id.name or "",
+            )
+
+    @api.depends("partner_id")
+    def _compute_contact_id(self):
+        # one search for all letters: the first invoicing address of each
+        # customer, else the customer itself
+        contacts = self.env["res.partner"].search(
+            [("parent_id", "in", self.partner_id.ids), ("type", "=", "invoice")], order="id"
+        )
+        invoice_contact = {}
+        for contact in contacts:
+            invoice_contact.setdefault(contact.parent_id.id, contact)
+        for letter in self:
+            letter.contact_id = invoice_contact.get(letter.partner_id.id, letter.partner_id)
+
+    @api.depends("line_ids.amount_due", "line_ids.fee", "line_ids.interest", "amount_credit")
+    def _compute_amounts(self):
+        for letter in self:
+            lines = letter.line_ids
+            letter.invoice_count = len(lines)
+            letter.amount_due = sum(lines.mapped("amount_due"))
+            letter.amount_fee = sum(lines.mapped("fee"))
+            letter.amount_interest = sum(lines.mapped("interest"))
+            letter.amount_total = max(
+                letter.amount_due + letter.amount_fee + letter.amount_interest
+                - letter.amount_credit,
+                0.0,
+            )  # fmt: skip
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        final = self.filtered(lambda letter: letter.state != "draft")
+        if final and set(vals) - FINAL_WRITABLE_FIELDS:
+            raise UserError(
+                self.env._("A reminder that left the preview cannot be changed; cancel it instead.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_final(self):
+        if any(letter.state != "draft" for letter in self):
+            raise UserError(
+                self.env._("A queued or sent reminder cannot be deleted; cancel it instead.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_queue(self):
+        """Send the reviewed letters: they go to the outbox."""
+        letters = self.filtered(lambda letter: letter.state == "draft")
+        if not letters:
+            raise UserError(self.env._("Only letters to review can be sent."))
+        letters._action_queue()
+        return True
+
+    def action_retry(self):
+        """Send the letters of the outbox now."""
+        letters = self.filtered(lambda letter: letter.state == "to_send")
+        if not letters:
+            raise UserError(self.env._("Only letters to send can be sent again."))
+        letters._adv_send()
+        return True
+
+    def action_print(self):
+        """One PDF with the letters to print, to put in envelopes."""
+        letters = self.filtered(lambda letter: letter.state in ("to_print", "sent"))
+        if not letters:
+            raise UserError(self.env._("No letter here is to be printed."))
+        return self.env.ref("adv_dunning.action_report_adv_dunning_letter").report_action(letters)
+
+    def action_confirm_printed(self):
+        """The printed letters were posted: they are sent."""
+        letters = self.filtered(lambda letter: letter.state == "to_print")
+        if not letters:
+            raise UserError(self.env._("No letter here waits for printing."))
+        letters.write({"printed": True})
+        letters._adv_mark_sent()
+        return True
+
+    def action_cancel(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Reminders"),
+            "res_model": "adv.dunning.letter.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_letter_ids": self.ids},
+        }
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.line_ids.move_id.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _action_queue(self):
+        """Record what is to be sent; the outbox's scheduled action sends."""
+        self.write({"state": "to_send", "send_error": False, "next_attempt": False})
+        self.env.ref("adv_dunning.ir_cron_adv_dunning_send")._trigger()
+
+    def _adv_cancel(self, reason):
+        """Cancel with a trace; a sent letter gives its invoices back their
+        previous level."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for cancelling the reminders."))
+        letters = self.filtered(lambda letter: letter.state != "cancelled")
+        sent = letters.filtered(lambda letter: letter.state == "sent")
+        for letter in letters:
+            letter.message_post(
+                body=self.env._(
+                    "Reminder cancelled by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+        letters.write({"state": "cancelled", "cancel_reason": reason})
+        for line in sent.line_ids:
+            if line.move_id.adv_dunning_level_id == line.level_id:
+                line.move_id.sudo().write({"adv_dunning_level_id": line.previous_level_id.id})
+
+    @api.model
+    def _cron_send(self, batch_size=20):
+        """The outbox: send one batch of queued letters, taking rows that no
+        other transaction holds (FOR UPDATE SKIP LOCKED), and report the
+        progress so that the scheduler commits and calls again."""
+        now = fields.Datetime.now()
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT id FROM adv_dunning_letter
+             WHERE state = 'to_send' AND (next_attempt IS NULL OR next_attempt <= %s)
+          ORDER BY id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+            [now, batch_size],
+        )
+        letters = self.browse([row[0] for row in self.env.cr.fetchall()])
+        letters._adv_send()
+        remaining = self.search_count(
+            [
+                ("state", "=", "to_send"),
+                "|",
+                ("next_attempt", "=", False),
+                ("next_attempt", "<=", now),
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(letters), remaining=remaining)
+        return letters
+
+    def _adv_send(self):
+        """Send each letter on its channels. E-mail and phone call are done
+        here; printed letters wait for ADV to print and confirm them. A
+        failure leaves the letter to send with the error, to retry later."""
+        done = self.browse()
+        for letter in self:
+            if letter.state != "to_send":
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    letter._adv_send_one()
+            except Exception as error:  # noqa: BLE001 - any failure is kept and retried
+                _logger.info("Dunning letter %s not sent: %s", letter.id, error)
+                letter.write(
+                    {
+                        "send_error": str(error),
+                        "next_attempt": fields.Datetime.now() + RETRY_DELAY,
+                    }
+                )
+                continue
+            done |= letter
+        to_print = done.filtered(lambda letter: letter.level_id._has_print_channel())
+        to_print.write({"state": "to_print", "send_error": False, "next_attempt": False})
+        (done - to_print)._adv_mark_sent()
+        return done
+
+    def _adv_send_one(self):
+        self.ensure_one()
+        level = self.level_id
+        if level.channel_email:
+            self._adv_send_email()
+        if level.channel_phone:
+            self._adv_schedule_call()
+
+    def _adv_send_email(self):
+        self.ensure_one()
+        contact = self.contact_id or self.partner_id
+        if not contact.email:
+            raise UserError(
+                self.env._(
+                    "%(contact)s has no e-mail address: the reminder cannot be e-mailed.",
+                    contact=contact.display_name,
+                )
+            )
+        level = self.level_id
+        template = level.mail_template_id or self.env.ref("adv_dunning.mail_template_adv_dunning")
+        report = level.report_id or self.env.ref("adv_dunning.action_report_adv_dunning_letter")
+        content, _type = self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": self._adv_attachment_name(),
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+        )
+        self.message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            attachment_ids=attachment.ids,
+        )
+
+    def _get_not_due_invoices(self):
+        """The customer's open invoices not yet due, shown for information
+        when the policy says so."""
+        self.ensure_one()
+        if not self.policy_id.show_not_due:
+            return self.env["account.move"]
+        return self.env["account.move"].search(
+            [
+                ("commercial_partner_id", "=", self.partner_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("invoice_date_due", ">", self.date),
+            ],
+            order="invoice_date_due, id",
+        )
+
+    def _adv_attachment_name(self):
+        self.ensure_one()
+        return self.env._(
+            "Reminder %(partner)s %(date)s.pdf",
+            partner=(self.partner_id.name or "").replace("/", "_"),
+            date=fields.Date.to_string(self.date),
+        )
+
+    def _adv_schedule_call(self):
+        self.ensure_one()
+        level = self.level_id
+        rows = Markup().join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(invoice)s due on %(due)s (%(days)s days late): %(amount)s",
+                invoice=line.move_id.name,
+                due=format_date(self.env, line.due_date),
+                days=line.days_overdue,
+                amount=format_amount(self.env, line.amount_due, self.currency_id),
+            )
+            for line in self.line_ids
+        )
+        note = Markup("%s<ul>%s</ul><p>%s</p>") % (
+            level.phone_script or "",
+            rows,
+            self.env._(
+                "Amount claimed: %(amount)s. Record the outcome of the call on the reminder.",
+                amount=format_amount(self.env, self.amount_total, self.currency_id),
+            ),
+        )
+        self.activity_schedule(
+            activity_type_id=(
+                level.activity_type_id or self.env.ref("mail.mail_activity_data_call")
+            ).id,
+            summary=self.env._(
+                "Call %(partner)s about overdue invoices", partner=self.partner_id.name
+            ),
+            note=note,
+            user_id=(level.activity_user_id or self.run_id.user_id or self.env.user).id,
+        )
+
+    def _adv_mark_sent(self):
+        """The letters reached the customer: their invoices move to the new
+        level, then fees and collection follow. Set-based per level."""
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        self.write({"state": "sent", "date_sent": fields.Datetime.now(), "send_error": False})
+        lines = self.line_ids
+        for level in lines.level_id:
+            level_lines = lines.filtered(lambda line, level=level: line.level_id == level)
+            level_lines.move_id.sudo().write(
+                {"adv_dunning_level_id": level.id, "adv_dunning_date": today}
+            )
+        self._adv_post_charges()
+        self.filtered(lambda letter: letter.level_id.open_collection_case)._adv_open_cases()
+
+    def _adv_post_charges(self):
+        """Invoice the indemnities and interest the letters claim, when the
+        company chooses so: one customer invoice per letter."""
+        letters = self.filtered(
+            lambda letter: (
+                letter.company_id.adv_dunning_post_charges
+                and (letter.amount_fee or letter.amount_interest)
+                and not letter.charge_move_id
+            )
+        )
+        if not letters:
+            return
+        vals_list = [letter._prepare_charge_move_vals() for letter in letters]
+        moves = self.env["account.move"].sudo().create(vals_list)
+        moves.action_post()
+        for letter, move in zip(letters, moves, strict=True):
+            letter.charge_move_id = move
+
+    def _prepare_charge_move_vals(self):
+        """Hook: the customer invoice of the letter's indemnity and interest."""
+        self.ensure_one()
+        company = self.company_id
+        lines = []
+        if self.amount_fee:
+            product = company.adv_dunning_fee_product_id
+            if not product:
+                raise UserError(self.env._("Set the indemnity product in the ADV settings."))
+            lines.append(
+                {
+                    "product_id": product.id,
+                    "name": self.env._(
+                        "Fixed recovery indemnity (%(count)s invoice(s))",
+                        count=len(self.line_ids.filtered("fee")),
+                    ),
+                    "quantity": 1,
+                    "price_unit": self.amount_fee,
+                    "tax_ids": [],
+                }
+            )
+        if self.amount_interest:
+            product = company.adv_dunning_interest_product_id
+            if not product:
+                raise UserError(self.env._("Set the interest product in the ADV settings."))
+            lines.append(
+                {
+                    "product_id": product.id,
+                    "name": self.env._(
+                        "Late-payment interest at %(rate)s %% a year",
+                        rate=company.adv_dunning_interest_rate,
+                    ),
+                    "quantity": 1,
+                    "price_unit": self.amount_interest,
+                    "tax_ids": [],
+                }
+            )
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.id,
+            "company_id": company.id,
+            "currency_id": company.currency_id.id,
+            "invoice_origin": self.run_id.name,
+            "invoice_line_ids": [fields.Command.create(vals) for vals in lines],
+        }
+
+    def _adv_open_cases(self):
+        """One collection case per customer for the invoices of these letters."""
+        Case = self.env["adv.collection.case"].sudo()
+        vals_list = [
+            {
+                "partner_id": letter.partner_id.id,
+                "company_id": letter.company_id.id,
+                "invoice_ids": [fields.Command.set(letter.line_ids.move_id.ids)],
+                "letter_id": letter.id,
+            }
+            for letter in self
+        ]
+        cases = Case.create(vals_list)
+        for letter, case in zip(self, cases, strict=True):
+            letter.collection_case_id = case

@@ -1,0 +1,71 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class AdvDunningLetterLine(models.Model):
+    """One invoice in a reminder: what is due, how late, which level it
+    rises to and what is claimed on top."""
+
+    _name = "adv.dunning.letter.line"
+    _description = "Dunning Letter Line"
+    _order = "letter_id, due_date, id"
+
+    letter_id = fields.Many2one("adv.dunning.letter", required=True, ondelete="cascade", index=True)
+    state = fields.Selection(related="letter_id.state", store=True, index=True)
+    company_id = fields.Many2one(related="letter_id.company_id", store=True, index=True)
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(related="letter_id.partner_id", store=True, index=True)
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", required=True, ondelete="restrict", index=True
+    )
+    level_id = fields.Many2one("adv.dunning.level", string="New Level", required=True)
+    previous_level_id = fields.Many2one("adv.dunning.level")
+    due_date = fields.Date(required=True)
+    days_overdue = fields.Integer()
+    currency_id = fields.Many2one("res.currency", string="Invoice Currency", required=True)
+    amount_residual_currency = fields.Monetary(
+        string="Due (Invoice Currency)", currency_field="currency_id"
+    )
+    amount_due = fields.Monetary(string="Due", currency_field="company_currency_id")
+    fee = fields.Monetary(string="Indemnity", currency_field="company_currency_id")
+    interest_rate = fields.Float(string="Interest Rate (%)", digits=(16, 2))
+    interest_date_from = fields.Date(
+        string="Interest From", help="Interest runs from the day after this date."
+    )
+    interest_date_to = fields.Date(string="Interest To")
+    interest_currency = fields.Monetary(
+        string="Interest (Invoice Currency)", currency_field="currency_id"
+    )
+    interest = fields.Monetary(currency_field="company_currency_id")
+
+    _sql_constraints = [
+        ("fee_positive", "CHECK (fee >= 0)", "The indemnity cannot be negative."),
+    ]
+
+    def init(self):
+        # The natural key of a reminder: an invoice is reminded once per
+        # level, whatever the runs, unless that reminder was cancelled.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS adv_dunning_letter_line_move_level_uniq
+                ON adv_dunning_letter_line (move_id, level_id)
+             WHERE state != 'cancelled'
+            """
+        )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if set(vals) - {"state"} and any(line.letter_id.state != "draft" for line in self):
+            raise UserError(self.env._("The lines of a reminder that left the preview are final."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_final(self):
+        if any(line.letter_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._("A line can only be removed from a reminder still in review.")
+            )

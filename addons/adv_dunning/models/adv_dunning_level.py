@@ -1,0 +1,173 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+DOCUMENT_TYPES = [
+    ("courteous", "Courteous Reminder"),
+    ("firm", "Firm Reminder"),
+    ("formal_notice", "Formal Notice"),
+]
+
+# Channel field -> what it does.
+CHANNELS = ("channel_email", "channel_letter", "channel_registered", "channel_phone")
+PRINT_CHANNELS = ("channel_letter", "channel_registered")
+
+
+class AdvDunningLevel(models.Model):
+    """One step of a dunning policy: when it applies, how the customer is
+    reached, what is claimed and what follows."""
+
+    _name = "adv.dunning.level"
+    _description = "Dunning Level"
+    _order = "policy_id, sequence, days, id"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------
+    def _default_activity_type_id(self):
+        return self.env.ref("mail.mail_activity_data_call", raise_if_not_found=False)
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    policy_id = fields.Many2one("adv.dunning.policy", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="policy_id.company_id.currency_id")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    days = fields.Integer(
+        string="Days After Due Date",
+        required=True,
+        help="The level applies once the invoice is overdue by this many days. A negative "
+        "value sends a courteous reminder before the due date.",
+    )
+    document_type = fields.Selection(
+        DOCUMENT_TYPES,
+        string="Document",
+        required=True,
+        default="courteous",
+        help="The wording of the letter: a courteous reminder, a firm reminder, or a formal "
+        "notice (mise en demeure) with the legal mentions.",
+    )
+    channel_email = fields.Boolean(string="E-mail", default=True)
+    channel_letter = fields.Boolean(string="Letter")
+    channel_registered = fields.Boolean(string="Registered Letter")
+    channel_phone = fields.Boolean(string="Phone Call")
+    send_mode = fields.Selection(
+        [("auto", "Automatic"), ("review", "After Review")],
+        required=True,
+        default="review",
+        help="Automatic: the daily run sends the letters at once. After review: they wait in "
+        "the run's preview until ADV sends them.",
+    )
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="E-mail Template",
+        domain=[("model", "=", "adv.dunning.letter")],
+        help="Leave empty to use the standard reminder e-mail.",
+    )
+    report_id = fields.Many2one(
+        "ir.actions.report",
+        string="Letter Report",
+        domain=[("model", "=", "adv.dunning.letter")],
+        help="Leave empty to use the standard reminder letter.",
+    )
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        string="Call Activity",
+        default=lambda self: self._default_activity_type_id(),
+    )
+    activity_user_id = fields.Many2one(
+        "res.users",
+        string="Call Assignee",
+        domain=[("share", "=", False)],
+        help="Who makes the phone call; empty means the user who sends the run.",
+    )
+    phone_script = fields.Html(
+        string="Call Script",
+        translate=True,
+        help="What to say on the phone; the invoices and amounts are added below it.",
+    )
+    charge_fee = fields.Boolean(
+        string="Recovery Indemnity",
+        help="Claim the fixed recovery indemnity, once per invoice, from business customers "
+        "only (article L441-10 of the French Commercial Code).",
+    )
+    fee_amount = fields.Monetary(
+        string="Indemnity per Invoice", currency_field="currency_id", default=40.0
+    )
+    charge_interest = fields.Boolean(
+        string="Late-Payment Interest",
+        help="Claim interest at the company's late-payment rate, pro rata per day on the "
+        "overdue amount, from the due date or the end of the period already claimed.",
+    )
+    block_sales = fields.Boolean(
+        help="While an unpaid invoice sits at this level, the customer is on credit hold: "
+        "its new orders cannot be confirmed without a manager's override.",
+    )
+    open_collection_case = fields.Boolean(
+        string="Open a Collection Case",
+        help="Once the letter is sent, the invoices go to a collection case and are no "
+        "longer reminded.",
+    )
+
+    # ------------------------------------------------------------------
+    # Compute
+    # ------------------------------------------------------------------
+    @api.depends("name", "days")
+    def _compute_display_name(self):
+        for level in self:
+            level.display_name = level.name or ""
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("fee_amount")
+    def _check_fee_amount(self):
+        for level in self:
+            if level.fee_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Level %(level)s: the indemnity cannot be negative.", level=level.name
+                    )
+                )
+
+    @api.constrains(*CHANNELS)
+    def _check_channels(self):
+        for level in self:
+            if not any(level[fname] for fname in CHANNELS):
+                raise ValidationError(
+                    self.env._(
+                        "Level %(level)s: choose at least one channel (e-mail, letter, "
+                        "registered letter or phone call).",
+                        level=level.name,
+                    )
+                )
+
+    @api.constrains("days", "sequence", "policy_id")
+    def _check_days_increase(self):
+        for policy in self.policy_id:
+            levels = policy.level_ids.sorted(lambda level: (level.sequence, level.id))
+            for previous, level in zip(levels, levels[1:], strict=False):
+                if level.days <= previous.days:
+                    raise ValidationError(
+                        self.env._(
+                            "Policy %(policy)s: the delays must strictly increase from one "
+                            "level to the next, but %(level)s (%(days)s days) follows "
+                            "%(previous)s (%(previous_days)s days).",
+                            policy=policy.name,
+                            level=level.name,
+                            days=level.days,
+                            previous=previous.name,
+                            previous_days=previous.days,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _has_print_channel(self):
+        self.ensure_one()
+        return any(self[fname] for fname in PRINT_CHANNELS)

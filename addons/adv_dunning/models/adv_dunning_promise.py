@@ -1,0 +1,86 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+PROMISE_STATES = [
+    ("open", "Open"),
+    ("kept", "Kept"),
+    ("broken", "Broken"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class AdvDunningPromise(models.Model):
+    """A customer promises to pay by a date: its invoices are held out of
+    dunning until then. A broken promise releases them for the next run."""
+
+    _name = "adv.dunning.promise"
+    _description = "Payment Promise"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    move_ids = fields.Many2many(
+        "account.move",
+        string="Invoices",
+        required=True,
+        check_company=True,
+        domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
+        "('payment_state', 'in', ('not_paid', 'partial')), "
+        "('commercial_partner_id', '=', partner_id)]",
+    )
+    date = fields.Date(string="Promised For", required=True, tracking=True)
+    amount = fields.Monetary(required=True, tracking=True)
+    note = fields.Text()
+    state = fields.Selection(PROMISE_STATES, default="open", required=True, tracking=True)
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        if any(promise.amount <= 0 for promise in self):
+            raise ValidationError(self.env._("The promised amount must be positive."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        promises = super().create(vals_list)
+        promises.move_ids.filtered(lambda m: not m.adv_hold_reason).write(
+            {"adv_hold_reason": "promise"}
+        )
+        return promises
+
+    def action_cancel(self):
+        self._release()
+        self.write({"state": "cancelled"})
+        return True
+
+    def _release(self):
+        """Give the invoices held by these promises back to dunning."""
+        self.move_ids.filtered(lambda m: m.adv_hold_reason == "promise").sudo().write(
+            {"adv_hold_reason": False}
+        )
+
+    @api.model
+    def _cron_check_promises(self):
+        """Past their date, promises whose invoices are paid are kept; the
+        others are broken and release their invoices."""
+        today = fields.Date.context_today(self)
+        due = self.search([("state", "=", "open"), ("date", "<", today)])
+        kept = due.filtered(
+            lambda p: all(m.payment_state in ("paid", "in_payment", "reversed") for m in p.move_ids)
+        )
+        broken = due - kept
+        kept.write({"state": "kept"})
+        broken._release()
+        broken.write({"state": "broken"})
+        for promise in broken:
+            promise.message_post(
+                body=self.env._("Promise broken: the invoices are chased again by the next run.")
+            )
+        return broken

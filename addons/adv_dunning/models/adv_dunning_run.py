@@ -1,0 +1,508 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import calendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_round
+
+RUN_STATES = [
+    ("draft", "Draft"),
+    ("computed", "To Review"),
+    ("sent", "Sent"),
+    ("cancelled", "Cancelled"),
+]
+# Letters that hold their invoices: a new reminder waits until they are
+# sent or cancelled.
+PENDING_LETTER_STATES = ("draft", "to_send", "to_print")
+# Letters that count as a reminder for the minimum gap.
+REMINDED_LETTER_STATES = ("to_send", "to_print", "sent")
+OPEN_CASE_STAGES = ("amicable", "agency", "legal")
+
+
+def interest_year_fraction(date_from, date_to):
+    """The days after ``date_from`` up to ``date_to`` included, each
+    counted as 1/365 or 1/366 of its own calendar year."""
+    if not date_from or not date_to or date_to <= date_from:
+        return 0.0
+    fraction = 0.0
+    for year in range(date_from.year, date_to.year + 1):
+        low = max(date_from, date(year - 1, 12, 31))
+        high = min(date_to, date(year, 12, 31))
+        if high > low:
+            fraction += (high - low).days / (366 if calendar.isleap(year) else 365)
+    return fraction
+
+
+class AdvDunningRun(models.Model):
+    """One dunning run of a company at a date: it computes the letters,
+    ADV reviews them, then sends them through the outbox."""
+
+    _name = "adv.dunning.run"
+    _description = "Dunning Run"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    name = fields.Char(required=True, readonly=True, copy=False, default="/")
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        help="Days overdue and interest are counted up to this date.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    policy_ids = fields.Many2many(
+        "adv.dunning.policy",
+        string="Policies",
+        check_company=True,
+        help="Only the customers under these policies; empty means all.",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    state = fields.Selection(RUN_STATES, default="draft", required=True, tracking=True, index=True)
+    automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled action.")
+    letter_ids = fields.One2many("adv.dunning.letter", "run_id", string="Letters")
+    letter_count = fields.Integer(compute="_compute_letter_stats")
+    draft_count = fields.Integer(string="To Review", compute="_compute_letter_stats")
+    to_send_count = fields.Integer(string="To Send", compute="_compute_letter_stats")
+    to_print_count = fields.Integer(string="To Print", compute="_compute_letter_stats")
+    sent_count = fields.Integer(string="Sent", compute="_compute_letter_stats")
+    amount_total = fields.Monetary(
+        string="Amount Claimed", compute="_compute_letter_stats", currency_field="currency_id"
+    )
+
+    # ------------------------------------------------------------------
+    # Compute
+    # ------------------------------------------------------------------
+    def _compute_letter_stats(self):
+        groups = self.env["adv.dunning.letter"]._read_group(
+            [("run_id", "in", self.ids)], ["run_id", "state"], ["__count", "amount_total:sum"]
+        )
+        stats = defaultdict(lambda: defaultdict(int))
+        for run, state, count, amount in groups:
+            stats[run.id][state] += count
+            if state != "cancelled":
+                stats[run.id]["amount"] += amount
+        for run in self:
+            run_stats = stats[run.id]
+            run.draft_count = run_stats["draft"]
+            run.to_send_count = run_stats["to_send"]
+            run.to_print_count = run_stats["to_print"]
+            run.sent_count = run_stats["sent"]
+            run.letter_count = sum(
+                run_stats[s] for s in ("draft", "to_send", "to_print", "sent", "cancelled")
+            )
+            run.amount_total = run_stats["amount"]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("adv.dunning.run") or "/"
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        if any(letter.state != "draft" for letter in self.letter_ids):
+            raise UserError(
+                self.env._("A run with sent or queued letters cannot be deleted; cancel it.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_compute(self):
+        for run in self:
+            if run.state not in ("draft", "computed"):
+                raise UserError(
+                    self.env._("Run %(run)s is already sent: compute a new run.", run=run.name)
+                )
+        self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
+        for run in self:
+            run._compute_letters()
+        self.write({"state": "computed"})
+        return True
+
+    def action_send(self):
+        """Queue the reviewed letters of the runs to the outbox."""
+        runs = self.filtered(lambda r: r.state == "computed")
+        if not runs:
+            raise UserError(self.env._("Compute the run and review its letters first."))
+        runs.letter_ids.filtered(lambda letter: letter.state == "draft")._action_queue()
+        runs.write({"state": "sent"})
+        return True
+
+    def action_cancel(self):
+        self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
+        if any(letter.state != "cancelled" for letter in self.letter_ids):
+            raise UserError(
+                self.env._("Cancel the queued or sent letters one by one, with their reason.")
+            )
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_view_letters(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "adv_dunning.adv_dunning_letter_action"
+        )
+        action["domain"] = [("run_id", "=", self.id)]
+        action["context"] = {"create": False, "search_default_group_by_level": 1}
+        return action
+
+    def action_print_letters(self):
+        """One PDF of the letters of the run still to print."""
+        self.ensure_one()
+        return self.letter_ids.filtered(lambda letter: letter.state == "to_print").action_print()
+
+    # ------------------------------------------------------------------
+    # Compute the letters (set-based)
+    # ------------------------------------------------------------------
+    def _compute_letters(self):
+        """Create the letters of the run, one per customer and level, with a
+        line per invoice, from a fixed number of queries whatever the number
+        of invoices: one SQL query reads the open invoices, a few others the
+        history of reminders, and two create() calls write the result."""
+        self.ensure_one()
+        Letter = self.env["adv.dunning.letter"]
+        policies = self.env["adv.dunning.policy"].search([("company_id", "=", self.company_id.id)])
+        if self.policy_ids:
+            policies = policies & self.policy_ids
+        levels_by_policy = {
+            policy.id: policy._get_levels() for policy in policies.filtered("level_ids")
+        }
+        if not levels_by_policy:
+            return Letter
+        earliest = min(level.days for levels in levels_by_policy.values() for level in levels)
+        rows = self._fetch_open_invoices(max_due_date=self.date - timedelta(days=min(earliest, 0)))
+        if not rows:
+            return Letter
+        history = self._fetch_history([row["move_id"] for row in rows])
+        currency_rates = self._currency_rates({row["currency_id"] for row in rows})
+        by_partner = self._select_invoices(
+            rows, policies, levels_by_policy, history, currency_rates
+        )
+        kept = self._filter_partners(by_partner)
+        if not kept:
+            return Letter
+        return self._create_letters(kept, history, currency_rates)
+
+    def _select_invoices(self, rows, policies, levels_by_policy, history, currency_rates):
+        """The level each invoice reaches, grouped per customer.
+
+        :return: {partner id: [(row, policy, level, days overdue, amount due)]}
+        """
+        company = self.company_id
+        company_currency = company.currency_id
+        default_policy = company.adv_dunning_policy_id
+        by_partner = defaultdict(list)
+        for row in rows:
+            policy_id = row["partner_policy_id"]
+            if policy_id not in levels_by_policy or row["partner_policy_company_id"] != company.id:
+                policy_id = default_policy.id
+            if policy_id not in levels_by_policy or row["move_id"] in history["pending"]:
+                continue  # no policy, filtered out of this run, or a reminder is pending
+            policy = policies.browse(policy_id)
+            days_overdue = (self.date - row["due_date"]).days
+            level = self._next_level(
+                levels_by_policy[policy_id], row["level_id"], days_overdue, policy.grace_days
+            )
+            if not level or (row["move_id"], level.id) in history["keys"]:
+                continue
+            amount_due = company_currency.round(
+                row["residual"]
+                if row["currency_id"] == company_currency.id
+                else row["residual_currency"] * currency_rates[row["currency_id"]]
+            )
+            by_partner[row["partner_id"]].append((row, policy, level, days_overdue, amount_due))
+        return by_partner
+
+    def _filter_partners(self, by_partner):
+        """Leave out the customers under the threshold or reminded within the gap."""
+        rounding = self.company_id.currency_id.rounding
+        last_reminded = self._fetch_last_reminded(list(by_partner))
+        kept = {}
+        for partner_id, items in by_partner.items():
+            policy = items[0][1]
+            total = sum(item[4] for item in items)
+            if float_compare(total, policy.min_amount, precision_rounding=rounding) < 0:
+                continue
+            last = last_reminded.get(partner_id)
+            if last and (self.date - last).days < policy.min_gap_days:
+                continue
+            kept[partner_id] = items
+        return kept
+
+    def _create_letters(self, kept, history, currency_rates):
+        """The letters and their lines, in two create() calls."""
+        credits = self._fetch_credits(list(kept))
+        rate = self.company_id.adv_dunning_interest_rate
+        currencies = self.env["res.currency"].browse(list(currency_rates))
+        currency_by_id = {currency.id: currency for currency in currencies}
+        letter_vals = []
+        line_vals_by_letter = []
+        for partner_id, items in kept.items():
+            by_level = defaultdict(list)
+            for item in items:
+                by_level[item[2]].append(item)
+            # the credits go on the letter of the highest level
+            ordered = sorted(by_level, key=lambda level: (level.days, level.id), reverse=True)
+            for index, level in enumerate(ordered):
+                credit = credits.get(partner_id, 0.0) if not index else 0.0
+                policy = by_level[level][0][1]
+                letter_vals.append(self._prepare_letter_vals(partner_id, policy, level, credit))
+                line_vals_by_letter.append(
+                    [
+                        self._prepare_line_vals(
+                            row, level, days_overdue, amount_due, history, currency_by_id,
+                            currency_rates, rate,
+                        )
+                        for row, _policy, _level, days_overdue, amount_due in by_level[level]
+                    ]
+                )  # fmt: skip
+        letters = (
+            self.env["adv.dunning.letter"]
+            .with_context(
+                tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            )
+            .create(letter_vals)
+        )
+        all_line_vals = []
+        for letter, lines in zip(letters, line_vals_by_letter, strict=True):
+            for vals in lines:
+                vals["letter_id"] = letter.id
+                all_line_vals.append(vals)
+        self.env["adv.dunning.letter.line"].create(all_line_vals)
+        return letters
+
+    @api.model
+    def _next_level(self, levels, current_level_id, days_overdue, grace_days):
+        """The level an invoice rises to now, or None: the level after its
+        current one, once its delay is reached, one step at a time. Levels
+        before the due date only apply to invoices not yet overdue; no level
+        after it applies during the grace days."""
+        current = levels.browse(current_level_id) if current_level_id else None
+        for level in levels:
+            if current and level.days <= current.days:
+                continue
+            if level.days < 0 and days_overdue > 0:
+                continue  # too late for a reminder before the due date
+            if days_overdue < level.days:
+                return None
+            if level.days > 0 and days_overdue <= grace_days:
+                return None
+            return level
+        return None
+
+    def _prepare_letter_vals(self, partner_id, policy, level, credit):
+        """Hook: the values of one letter."""
+        return {
+            "run_id": self.id,
+            "company_id": self.company_id.id,
+            "partner_id": partner_id,
+            "policy_id": policy.id,
+            "level_id": level.id,
+            "date": self.date,
+            "amount_credit": credit,
+        }
+
+    def _prepare_line_vals(
+        self, row, level, days_overdue, amount_due, history, currencies, currency_rates, rate
+    ):
+        """Hook: the values of one letter line, with its indemnity and interest."""
+        move_id = row["move_id"]
+        currency = currencies[row["currency_id"]]
+        company_currency = self.company_id.currency_id
+        fee = 0.0
+        if level.charge_fee and row["is_company"] and move_id not in history["fee"]:
+            fee = level.fee_amount
+        interest_currency = interest = 0.0
+        date_from = date_to = False
+        if level.charge_interest and days_overdue > 0:
+            date_from = max(row["due_date"], history["interest_to"].get(move_id) or row["due_date"])
+            date_to = self.date
+            fraction = interest_year_fraction(date_from, date_to)
+            interest_currency = currency.round(row["residual_currency"] * rate / 100.0 * fraction)
+            interest = company_currency.round(
+                interest_currency * currency_rates[currency.id]
+                if currency != company_currency
+                else interest_currency
+            )
+            if date_to <= date_from:
+                date_from = date_to = False
+        return {
+            "move_id": move_id,
+            "level_id": level.id,
+            "previous_level_id": row["level_id"],
+            "due_date": row["due_date"],
+            "days_overdue": days_overdue,
+            "currency_id": currency.id,
+            "amount_residual_currency": row["residual_currency"],
+            "amount_due": amount_due,
+            "fee": fee,
+            "interest_rate": rate if level.charge_interest else 0.0,
+            "interest_date_from": date_from,
+            "interest_date_to": date_to,
+            "interest_currency": interest_currency,
+            "interest": interest,
+        }
+
+    def _currency_rates(self, currency_ids):
+        """Rate from each currency to the company's at the run date: one
+        look-up per currency, not per invoice."""
+        company = self.company_id
+        Currency = self.env["res.currency"]
+        return {
+            currency_id: (
+                1.0
+                if currency_id == company.currency_id.id
+                else Currency._get_conversion_rate(
+                    Currency.browse(currency_id), company.currency_id, company, self.date
+                )
+            )
+            for currency_id in currency_ids
+        }
+
+    def _fetch_open_invoices(self, max_due_date):
+        """The posted, unpaid customer invoices of the company that dunning
+        may chase, with what the run needs of their customer, in one query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT m.id AS move_id,
+                   m.commercial_partner_id AS partner_id,
+                   m.currency_id AS currency_id,
+                   m.invoice_date_due AS due_date,
+                   m.adv_dunning_level_id AS level_id,
+                   p.adv_dunning_policy_id AS partner_policy_id,
+                   pol.company_id AS partner_policy_company_id,
+                   COALESCE(p.is_company, FALSE) AS is_company,
+                   SUM(l.amount_residual) AS residual,
+                   SUM(l.amount_residual_currency) AS residual_currency
+              FROM account_move m
+              JOIN account_move_line l ON l.move_id = m.id
+              JOIN res_partner p ON p.id = m.commercial_partner_id
+         LEFT JOIN adv_dunning_policy pol ON pol.id = p.adv_dunning_policy_id
+             WHERE m.company_id = %(company)s
+               AND m.move_type = 'out_invoice'
+               AND m.state = 'posted'
+               AND m.payment_state IN ('not_paid', 'partial')
+               AND m.adv_hold_reason IS NULL
+               AND m.invoice_date_due <= %(max_due)s
+               AND l.display_type = 'payment_term'
+               AND NOT l.reconciled
+               AND NOT COALESCE(p.adv_dunning_opt_out, FALSE)
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM adv_collection_case_account_move_rel rel
+                     JOIN adv_collection_case c ON c.id = rel.case_id
+                    WHERE rel.move_id = m.id AND c.stage IN %(open_stages)s
+               )
+          GROUP BY m.id, p.id, pol.company_id
+            HAVING SUM(l.amount_residual) > 0
+          ORDER BY m.commercial_partner_id, m.invoice_date_due, m.id
+            """,
+            {
+                "company": self.company_id.id,
+                "max_due": max_due_date,
+                "open_stages": OPEN_CASE_STAGES,
+            },
+        )
+        return self.env.cr.dictfetchall()
+
+    def _fetch_history(self, move_ids):
+        """What earlier reminders of these invoices say, in one query:
+        the (invoice, level) already reminded, the invoices whose reminder
+        is still pending, those already charged the indemnity, and the end
+        of the interest period already claimed."""
+        self.env.cr.execute(
+            """
+            SELECT line.move_id, line.level_id, letter.state, line.fee, line.interest_date_to
+              FROM adv_dunning_letter_line line
+              JOIN adv_dunning_letter letter ON letter.id = line.letter_id
+             WHERE line.move_id = ANY(%s) AND letter.state != 'cancelled'
+            """,
+            [move_ids],
+        )
+        history = {"keys": set(), "pending": set(), "fee": set(), "interest_to": {}}
+        for move_id, level_id, state, fee, interest_to in self.env.cr.fetchall():
+            history["keys"].add((move_id, level_id))
+            if state in PENDING_LETTER_STATES:
+                history["pending"].add(move_id)
+            if fee:
+                history["fee"].add(move_id)
+            if interest_to and (
+                move_id not in history["interest_to"]
+                or interest_to > history["interest_to"][move_id]
+            ):
+                history["interest_to"][move_id] = interest_to
+        return history
+
+    def _fetch_last_reminded(self, partner_ids):
+        """The date each customer was last reminded in the company."""
+        groups = self.env["adv.dunning.letter"]._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("partner_id", "in", partner_ids),
+                ("state", "in", REMINDED_LETTER_STATES),
+            ],
+            ["partner_id"],
+            ["date:max"],
+        )
+        return {partner.id: last for partner, last in groups}
+
+    def _fetch_credits(self, partner_ids):
+        """Unapplied payments and open credit notes of each customer, as a
+        positive amount in the company currency."""
+        self.env.cr.execute(
+            """
+            SELECT p.commercial_partner_id, -SUM(l.amount_residual)
+              FROM account_move_line l
+              JOIN account_account a ON a.id = l.account_id
+              JOIN res_partner p ON p.id = l.partner_id
+             WHERE l.company_id = %s
+               AND l.parent_state = 'posted'
+               AND a.account_type = 'asset_receivable'
+               AND NOT l.reconciled
+               AND l.amount_residual < 0
+               AND p.commercial_partner_id = ANY(%s)
+          GROUP BY p.commercial_partner_id
+            """,
+            [self.company_id.id, partner_ids],
+        )
+        return {
+            partner_id: float_round(amount, precision_rounding=self.company_id.currency_id.rounding)
+            for partner_id, amount in self.env.cr.fetchall()
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled action
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_daily_run(self):
+        """A run per company with a default policy: the letters of automatic
+        levels go to the outbox, the others wait in the run's preview."""
+        companies = self.env["res.company"].search([("adv_dunning_policy_id", "!=", False)])
+        today = fields.Date.context_today(self)
+        for company in companies:
+            run = self.with_company(company).create(
+                {"company_id": company.id, "date": today, "automatic": True}
+            )
+            run.action_compute()
+            automatic = run.letter_ids.filtered(lambda letter: letter.level_id.send_mode == "auto")
+            automatic._action_queue()
+            if not run.letter_ids:
+                run.unlink()

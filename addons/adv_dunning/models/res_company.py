@@ -1,0 +1,70 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    adv_dunning_policy_id = fields.Many2one(
+        "adv.dunning.policy",
+        string="Default Dunning Policy",
+        check_company=True,
+        help="The policy of the customers that have none of their own; the daily run uses it.",
+    )
+    adv_dunning_ecb_rate = fields.Float(
+        string="ECB Refinancing Rate (%)",
+        digits=(16, 2),
+        default=2.15,
+        help="The European Central Bank's main refinancing rate of the current half-year.",
+    )
+    adv_dunning_rate_points = fields.Float(
+        string="Added Points",
+        digits=(16, 2),
+        default=10.0,
+        help="Points added to the ECB rate; French law sets at least 10 points when the "
+        "terms of sale say nothing else (article L441-10 of the Commercial Code).",
+    )
+    adv_dunning_interest_rate = fields.Float(
+        string="Late-Payment Interest Rate (%)",
+        digits=(16, 2),
+        compute="_compute_adv_dunning_interest_rate",
+        help="The yearly rate claimed on overdue amounts: the ECB rate plus the added points.",
+    )
+    adv_dunning_post_charges = fields.Boolean(
+        string="Invoice Fees and Interest",
+        help="When a letter claiming an indemnity or interest is sent, post them as a "
+        "customer invoice, so accounting sees what the letter claims.",
+    )
+    adv_dunning_fee_product_id = fields.Many2one(
+        "product.product",
+        string="Indemnity Product",
+        check_company=True,
+        default=lambda self: self.env.ref(
+            "adv_dunning.product_adv_dunning_fee", raise_if_not_found=False
+        ),
+    )
+    adv_dunning_interest_product_id = fields.Many2one(
+        "product.product",
+        string="Interest Product",
+        check_company=True,
+        default=lambda self: self.env.ref(
+            "adv_dunning.product_adv_dunning_interest", raise_if_not_found=False
+        ),
+    )
+
+    @api.depends("adv_dunning_ecb_rate", "adv_dunning_rate_points")
+    def _compute_adv_dunning_interest_rate(self):
+        for company in self:
+            company.adv_dunning_interest_rate = (
+                company.adv_dunning_ecb_rate + company.adv_dunning_rate_points
+            )
+
+    @api.constrains("adv_dunning_ecb_rate", "adv_dunning_rate_points")
+    def _check_adv_dunning_rates(self):
+        for company in self:
+            if company.adv_dunning_ecb_rate < 0 or company.adv_dunning_rate_points < 0:
+                raise ValidationError(
+                    self.env._("The late-payment interest rates cannot be negative.")
+                )

@@ -1,0 +1,25 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    adv_dunning_policy_id = fields.Many2one(
+        related="company_id.adv_dunning_policy_id", readonly=False
+    )
+    adv_dunning_ecb_rate = fields.Float(related="company_id.adv_dunning_ecb_rate", readonly=False)
+    adv_dunning_rate_points = fields.Float(
+        related="company_id.adv_dunning_rate_points", readonly=False
+    )
+    adv_dunning_interest_rate = fields.Float(related="company_id.adv_dunning_interest_rate")
+    adv_dunning_post_charges = fields.Boolean(
+        related="company_id.adv_dunning_post_charges", readonly=False
+    )
+    adv_dunning_fee_product_id = fields.Many2one(
+        related="company_id.adv_dunning_fee_product_id", readonly=False
+    )
+    adv_dunning_interest_product_id = fields.Many2one(
+        related="company_id.adv_dunning_interest_product_id", readonly=False
+    )

@@ -1,0 +1,43 @@
+/** @odoo-module **/
+// Copyright 2026 ADV Suite
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import { registry } from "@web/core/registry";
+
+// An ADV assistant computes a dunning run, reviews its letters and sends them.
+registry.category("web_tour.tours").add("adv_dunning_run_tour", {
+    url: "/odoo/adv-dunning-runs",
+    steps: () => [
+        {
+            content: "Create a run",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Compute the run",
+            trigger: ".o_form_view button[name='action_compute']",
+            run: "click",
+        },
+        {
+            content: "The letters are ready for review",
+            trigger: ".o_field_widget[name='letter_ids'] .o_data_row:contains('Tour Customer')",
+        },
+        {
+            content: "Send the reviewed letters",
+            trigger: ".o_form_view button[name='action_send']",
+            run: "click",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The run is sent",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Sent')",
+        },
+        {
+            content: "The letter waits in the outbox",
+            trigger: ".o_field_widget[name='letter_ids'] .o_data_row:contains('To Send')",
+        },
+    ],
+});

@@ -1,0 +1,24 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from .common import AdvDunningCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDunningTour(AdvDunningCommon, HttpCase):
+    def test_run_tour(self):
+        """An ADV assistant computes a run, reviews its letter and sends it."""
+        customer = self.env["res.partner"].create(
+            {"name": "Tour Customer", "is_company": True, "email": "tour@example.com"}
+        )
+        invoice = self.make_invoice(
+            750.0, fields.Date.today() - timedelta(days=3), partner=customer
+        )
+        self.start_tour("/odoo", "adv_dunning_run_tour", login=self.adv_user.login)
+        letter = self.env["adv.dunning.letter"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(letter.line_ids.move_id, invoice)
+        self.assertEqual(letter.state, "to_send")
