@@ -29,5 +29,14 @@
         "wizards/adv_claim_credit_note_views.xml",
         "views/res_config_settings_views.xml",
         "views/adv_claims_menus.xml",
+        "views/adv_claim_portal_templates.xml",
     ],
+    "demo": [
+        "demo/adv_claims_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "adv_claims/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -392,7 +392,11 @@ class AdvClaim(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        default_stage = self._default_stage_id()
         for vals in vals_list:
+            # An explicit stage, so that the stage's e-mail (claim received) is sent.
+            if "stage_id" not in vals and not self.env.context.get("default_stage_id"):
+                vals["stage_id"] = default_stage.id
             if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(

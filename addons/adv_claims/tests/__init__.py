@@ -6,3 +6,8 @@ from . import test_claim_return_replacement
 from . import test_claim_hold
 from . import test_claim_recurrence
 from . import test_claim_sla
+from . import test_claim_security
+from . import test_claim_mail
+from . import test_claim_performance
+from . import test_claim_portal
+from . import test_claim_tour
