@@ -1,0 +1,181 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+from odoo.tools import plaintext2html
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class ClaimPortal(CustomerPortal):
+    """A customer's claims in the portal: list, detail, and a new claim
+    opened from one of their orders or invoices."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "claim_count" in counters:
+            Claim = request.env["adv.claim"]
+            values["claim_count"] = (
+                Claim.search_count(self._prepare_claims_domain()) if Claim.has_access("read") else 0
+            )
+        return values
+
+    def _prepare_claims_domain(self):
+        partner = request.env.user.partner_id
+        return [("commercial_partner_id", "=", partner.commercial_partner_id.id)]
+
+    @http.route(
+        ["/my/claims", "/my/claims/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_claims(self, page=1, **kw):
+        Claim = request.env["adv.claim"]
+        domain = self._prepare_claims_domain()
+        pager = portal_pager(
+            url="/my/claims", total=Claim.search_count(domain), page=page, step=self._items_per_page
+        )
+        claims = Claim.search(
+            domain,
+            order="date_received desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {"claims": claims, "pager": pager, "page_name": "claim", "default_url": "/my/claims"}
+        )
+        return request.render("adv_claims.portal_my_claims", values)
+
+    @http.route(["/my/claims/<int:claim_id>"], type="http", auth="public", website=True)
+    def portal_my_claim(self, claim_id, access_token=None, **kw):
+        try:
+            claim_sudo = self._document_check_access("adv.claim", claim_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._get_page_view_values(
+            claim_sudo,
+            access_token,
+            {"claim": claim_sudo, "page_name": "claim"},
+            "my_claims_history",
+            False,
+        )
+        return request.render("adv_claims.portal_my_claim", values)
+
+    # ------------------------------------------------------------------
+    # New claim from an order or an invoice
+    # ------------------------------------------------------------------
+    def _claim_source(self, order_id=None, invoice_id=None, access_token=None):
+        """The customer's confirmed order or posted invoice (sudo), or an AccessError."""
+        if invoice_id:
+            invoice = self._document_check_access("account.move", int(invoice_id), access_token)
+            if invoice.move_type != "out_invoice" or invoice.state != "posted":
+                raise AccessError(request.env._("Only a posted invoice can be claimed."))
+            return invoice
+        if order_id:
+            order = self._document_check_access("sale.order", int(order_id), access_token)
+            if order.state != "sale":
+                raise AccessError(request.env._("Only a confirmed order can be claimed."))
+            return order
+        raise MissingError(request.env._("Choose the order or the invoice your claim is about."))
+
+    def _claimable_lines(self, source):
+        """[(product, maximum quantity, unit of measure name)] of ``source``."""
+        quantities = {}
+        if source._name == "account.move":
+            for line in source.invoice_line_ids.filtered(
+                lambda il: il.display_type == "product" and il.product_id
+            ):
+                qty = line.product_uom_id._compute_quantity(line.quantity, line.product_id.uom_id)
+                quantities[line.product_id] = quantities.get(line.product_id, 0.0) + qty
+        else:
+            for line in source.order_line.filtered(
+                lambda sol: sol.product_id and not sol.display_type
+            ):
+                qty = max(line.qty_delivered, line.qty_invoiced)
+                qty = line.product_uom._compute_quantity(qty, line.product_id.uom_id)
+                quantities[line.product_id] = quantities.get(line.product_id, 0.0) + qty
+        return [
+            (product, qty, product.uom_id.name) for product, qty in quantities.items() if qty > 0
+        ]
+
+    def _prepare_portal_claim_vals(self, source, post):
+        partner = request.env.user.partner_id
+        claim_type = (
+            request.env["adv.claim.type"]
+            .sudo()
+            .search([("company_id", "in", (source.company_id.id, False))], limit=1)
+        )
+        order = (
+            source if source._name == "sale.order" else source.line_ids.sale_line_ids.order_id[:1]
+        )
+        lines = []
+        for product, max_qty, _uom in self._claimable_lines(source):
+            raw = post.get(f"qty_{product.id}") or "0"
+            try:
+                qty = float(raw.replace(",", "."))
+            except ValueError as exc:
+                raise UserError(request.env._("Enter the quantities as numbers.")) from exc
+            if qty < 0 or qty > max_qty:
+                raise UserError(
+                    request.env._(
+                        "You can claim at most %(max)s of %(product)s.",
+                        max=max_qty,
+                        product=product.display_name,
+                    )
+                )
+            if qty:
+                lines.append(
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "quantity": qty,
+                            "reason": (post.get(f"reason_{product.id}") or "")[:200],
+                        }
+                    )
+                )
+        if not lines:
+            raise UserError(request.env._("Enter the quantity of at least one product."))
+        vals = {
+            "partner_id": partner.commercial_partner_id.id,
+            "contact_id": partner.id,
+            "company_id": source.company_id.id,
+            "channel": "portal",
+            "type_id": claim_type.id,
+            "description": plaintext2html(post["description"])
+            if post.get("description")
+            else False,
+            "user_id": order.adv_user_id.id or order.user_id.id or False,
+            "line_ids": lines,
+        }
+        if source._name == "account.move":
+            vals["invoice_ids"] = [Command.set(source.ids)]
+        vals["sale_order_id"] = order.id
+        return vals
+
+    @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_new_claim(self, order_id=None, invoice_id=None, access_token=None, **post):
+        try:
+            source = self._claim_source(order_id, invoice_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "source": source,
+                "claimable_lines": self._claimable_lines(source),
+                "order_id": order_id,
+                "invoice_id": invoice_id,
+                "page_name": "claim",
+                "post": post,
+            }
+        )
+        if request.httprequest.method == "POST":
+            try:
+                vals = self._prepare_portal_claim_vals(source, post)
+                claim = request.env["adv.claim"].sudo().create(vals)
+            except UserError as error:
+                values["error"] = error.args[0]
+            else:
+                return request.redirect(f"/my/claims/{claim.id}")
+        return request.render("adv_claims.portal_new_claim", values)

@@ -1,0 +1,94 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    adv_claim_id = fields.Many2one(
+        "adv.claim",
+        string="Correction of Claim",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="The claim this credit note or corrected invoice settles.",
+    )
+    adv_claim_ids = fields.Many2many(
+        "adv.claim",
+        "adv_claim_account_move_rel",
+        "move_id",
+        "claim_id",
+        string="Claims",
+        copy=False,
+        readonly=True,
+    )
+    adv_claim_count = fields.Integer(compute="_compute_adv_claim_count", string="Claim Count")
+    adv_claim_approval_state = fields.Selection(
+        selection=[("to_approve", "To Approve"), ("approved", "Approved")],
+        string="Claim Approval",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="A claim credit note above the company's threshold waits for an ADV "
+        "manager's approval before it can be posted.",
+    )
+
+    def _compute_adv_claim_count(self):
+        counts = dict(
+            self.env["adv.claim"]._read_group(
+                [("invoice_ids", "in", self.ids)], ["invoice_ids"], ["__count"]
+            )
+        )
+        for move in self:
+            move.adv_claim_count = counts.get(move, 0)
+
+    def _adv_claim_needs_approval(self):
+        self.ensure_one()
+        threshold = self.company_id.adv_claim_credit_note_threshold
+        return bool(threshold) and abs(self.amount_total_signed) > threshold
+
+    def action_post(self):
+        waiting = self.filtered(lambda move: move.adv_claim_approval_state == "to_approve")
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "Credit note %(moves)s waits for an ADV manager's approval: approve it "
+                    "from its claim.",
+                    moves=", ".join(waiting.mapped("display_name")),
+                )
+            )
+        return super().action_post()
+
+    def action_adv_claim_new(self):
+        """Open a new claim about this invoice."""
+        self.ensure_one()
+        order = self.line_ids.sale_line_ids.order_id[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Claim"),
+            "res_model": "adv.claim",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_company_id": self.company_id.id,
+                "default_invoice_ids": [self.id],
+                "default_sale_order_id": order.id,
+            },
+        }
+
+    def action_view_adv_claims(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("adv_claims.adv_claim_action")
+        action["domain"] = [("invoice_ids", "in", self.ids)]
+        action["context"] = {
+            "default_partner_id": self.commercial_partner_id.id,
+            "default_invoice_ids": self.ids,
+        }
+        return action
+
+    def action_view_adv_claim(self):
+        self.ensure_one()
+        return self.adv_claim_id._get_records_action()

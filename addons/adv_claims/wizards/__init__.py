@@ -1,0 +1,1 @@
+from . import adv_claim_credit_note
