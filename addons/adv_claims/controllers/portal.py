@@ -151,6 +151,22 @@ class ClaimPortal(CustomerPortal):
         if source._name == "account.move":
             vals["invoice_ids"] = [Command.set(source.ids)]
         vals["sale_order_id"] = order.id
+        if source._name == "sale.order":
+            # The order's deliveries and invoices, so that the claim can be corrected.
+            vals["invoice_ids"] = [
+                Command.set(
+                    order.invoice_ids.filtered(
+                        lambda m: m.move_type == "out_invoice" and m.state == "posted"
+                    ).ids
+                )
+            ]
+            vals["picking_ids"] = [
+                Command.set(
+                    order.picking_ids.filtered(
+                        lambda p: p.picking_type_code == "outgoing" and p.state == "done"
+                    ).ids
+                )
+            ]
         return vals
 
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])

@@ -14,6 +14,7 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
         help="The claim this credit note or corrected invoice settles.",
+        groups="adv_orders.group_adv_user",
     )
     adv_claim_ids = fields.Many2many(
         "adv.claim",
@@ -23,8 +24,13 @@ class AccountMove(models.Model):
         string="Claims",
         copy=False,
         readonly=True,
+        groups="adv_orders.group_adv_user",
     )
-    adv_claim_count = fields.Integer(compute="_compute_adv_claim_count", string="Claim Count")
+    adv_claim_count = fields.Integer(
+        compute="_compute_adv_claim_count",
+        string="Claim Count",
+        groups="adv_orders.group_adv_user",
+    )
     adv_claim_approval_state = fields.Selection(
         selection=[("to_approve", "To Approve"), ("approved", "Approved")],
         string="Claim Approval",

@@ -32,6 +32,8 @@ class AdvClaim(models.Model):
     _order = "priority desc, date_received desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name", "description"]
+    # Customers answer from the portal, where they may read but not write their claims.
+    _mail_post_access = "read"
 
     # ------------------------------------------------------------------
     # Defaults

@@ -6,8 +6,17 @@ from odoo import fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    adv_claim_ids = fields.One2many("adv.claim", "sale_order_id", string="Claims")
-    adv_claim_count = fields.Integer(compute="_compute_adv_claim_count", string="Claim Count")
+    adv_claim_ids = fields.One2many(
+        "adv.claim",
+        "sale_order_id",
+        string="Claims",
+        groups="adv_orders.group_adv_user",
+    )
+    adv_claim_count = fields.Integer(
+        compute="_compute_adv_claim_count",
+        string="Claim Count",
+        groups="adv_orders.group_adv_user",
+    )
     adv_claim_id = fields.Many2one(
         "adv.claim",
         string="Replacement for Claim",
@@ -15,6 +24,7 @@ class SaleOrder(models.Model):
         copy=False,
         readonly=True,
         help="The claim this zero-priced order replaces goods for.",
+        groups="adv_orders.group_adv_user",
     )
 
     def _compute_adv_claim_count(self):

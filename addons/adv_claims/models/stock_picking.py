@@ -13,6 +13,7 @@ class StockPicking(models.Model):
         copy=False,
         readonly=True,
         help="The claim this return or replacement corrects.",
+        groups="adv_orders.group_adv_user",
     )
     adv_claim_correction = fields.Selection(
         selection=[("return", "Return"), ("replacement", "Replacement")],
@@ -28,8 +29,13 @@ class StockPicking(models.Model):
         string="Claims",
         copy=False,
         readonly=True,
+        groups="adv_orders.group_adv_user",
     )
-    adv_claim_count = fields.Integer(compute="_compute_adv_claim_count", string="Claim Count")
+    adv_claim_count = fields.Integer(
+        compute="_compute_adv_claim_count",
+        string="Claim Count",
+        groups="adv_orders.group_adv_user",
+    )
 
     def _compute_adv_claim_count(self):
         counts = dict(

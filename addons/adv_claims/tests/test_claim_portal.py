@@ -93,6 +93,32 @@ class TestClaimPortal(AdvClaimCommon, HttpCase):
         self.assertEqual(claim.line_ids.reason, "Scratched")
         self.assertTrue(response.url.endswith(f"/my/claims/{claim.id}"))
 
+    def test_open_claim_from_order(self):
+        """From the order: limited by what was delivered or invoiced (6 of 10 ordered)."""
+        self.authenticate("portal_claims", "portal_claims")
+        token = self.order._portal_ensure_token()
+        page = self.url_open(f"/my/claims/new?order_id={self.order.id}&access_token={token}")
+        self.assertIn("Widget", page.text)
+        marker = 'name="csrf_token" value="'
+        start = page.text.index(marker) + len(marker)
+        csrf = page.text[start : page.text.index('"', start)]
+        before = self.env["adv.claim"].search_count([])
+        data = {
+            "order_id": self.order.id,
+            "access_token": token,
+            f"qty_{self.widget.id}": "8",
+            "csrf_token": csrf,
+        }
+        self.assertIn("at most 6.0", self.url_open("/my/claims/new", data=data).text)
+        self.assertEqual(self.env["adv.claim"].search_count([]), before)
+        data[f"qty_{self.widget.id}"] = "6"
+        self.url_open("/my/claims/new", data=data)
+        claim = self.env["adv.claim"].search([], order="id desc", limit=1)
+        self.assertEqual(claim.sale_order_id, self.order)
+        self.assertEqual(claim.invoice_ids, self.invoice)
+        self.assertEqual(claim.picking_ids, self.picking)
+        self.assertEqual(claim.line_ids.quantity, 6.0)
+
     def test_cannot_claim_another_customers_invoice(self):
         self.authenticate("portal_claims", "portal_claims")
         before = self.env["adv.claim"].search_count([])

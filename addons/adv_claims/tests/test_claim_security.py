@@ -85,6 +85,17 @@ class TestClaimSecurity(AdvClaimCommon):
         form = Form(self.order.with_user(self.salesman))
         self.assertEqual(form.name, self.order.name)
 
+    def test_billing_user_without_adv_rights_reads_documents(self):
+        """Claim fields on invoices, deliveries and orders are for ADV users: a
+        billing clerk without ADV rights neither gets them nor trips on them."""
+        self._new_claim(dispute_hold=True)
+        clerk = self._create_adv_user("claim_clerk", "account.group_account_invoice")
+        for model in ("account.move", "sale.order", "stock.picking"):
+            fields = self.env[model].with_user(clerk).fields_get()
+            self.assertFalse({"adv_claim_count", "adv_claim_id"} & fields.keys(), model)
+        with Form(self.invoice.with_user(clerk)) as form:
+            self.assertEqual(form.partner_id, self.customer)
+
     def test_company_isolation(self):
         claim = self._new_claim()
         other_company = self.setup_other_company()["company"]
