@@ -28,6 +28,7 @@ class AdvKpiDefinition(models.Model):
     drill-down."""
 
     _name = "adv.kpi.definition"
+    _inherit = ["mail.thread"]
     _description = "ADV KPI Definition"
     _order = "sequence, id"
     _check_company_auto = True
@@ -51,9 +52,14 @@ class AdvKpiDefinition(models.Model):
         required=True,
         default="higher",
     )
-    has_target = fields.Boolean(default=True, help="Show a traffic light against the target.")
-    target = fields.Float(help="At or beyond the target (in the better direction): green.")
+    has_target = fields.Boolean(
+        default=True, tracking=True, help="Show a traffic light against the target."
+    )
+    target = fields.Float(
+        tracking=True, help="At or beyond the target (in the better direction): green."
+    )
     amber_threshold = fields.Float(
+        tracking=True,
         help="Between the target and this threshold: amber; beyond it: red.",
     )
     per_handler = fields.Boolean(
@@ -63,13 +69,14 @@ class AdvKpiDefinition(models.Model):
     )
     window_days = fields.Integer(
         string="Window (days)",
+        tracking=True,
         default=90,
         help="Rolling window of the indicators that need one (DSO: the N days of sales).",
     )
     company_id = fields.Many2one(
         "res.company", index=True, help="Leave empty to use this definition in every company."
     )
-    active = fields.Boolean(default=True)
+    active = fields.Boolean(default=True, tracking=True)
     sequence = fields.Integer(default=10)
     value_ids = fields.One2many("adv.kpi.value", "definition_id", string="Values", readonly=True)
 

@@ -57,3 +57,15 @@ class TestKpiDefinition(AdvKpiCommon):
                 value.with_user(user).write({"value": 1.0})
             with self.assertRaises(AccessError):
                 value.with_user(user).unlink()
+
+    def test_target_changes_are_tracked(self):
+        otif = self.env.ref("adv_kpi.kpi_otif_rate").with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        otif.with_user(self.manager).write({"target": 97.0, "amber_threshold": 90.0})
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking is written at commit
+        otif.invalidate_recordset(["message_ids"])
+        tracked = otif.message_ids.tracking_value_ids.field_id.mapped("name")
+        self.assertIn("target", tracked)
+        self.assertIn("amber_threshold", tracked)

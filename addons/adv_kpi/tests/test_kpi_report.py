@@ -23,6 +23,22 @@ class TestKpiReport(AdvKpiDataCommon):
         self.assertIn("50.0", html)  # OTIF of March
         self.assertIn("Off target", html)
 
+    def test_pdf_is_printed(self):
+        # The real PDF (wkhtmltopdf), as the Print button downloads it.
+        report = self.env.ref("adv_kpi.action_report_adv_kpi_dashboard")
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.alice)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                report.report_name,
+                [],
+                data={"params": {"period_type": "quarter", "date": "2026-03-10"}},
+            )
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
     def test_order_analysis(self):
         Report = self.env["adv.kpi.order.report"].with_user(self.alice)
         rows = Report._read_group(
