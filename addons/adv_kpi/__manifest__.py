@@ -10,6 +10,24 @@
     "license": "LGPL-3",
     "depends": ["adv_orders", "adv_dunning", "adv_claims"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/adv_kpi_security.xml",
+        "data/adv_kpi_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "report/adv_kpi_dashboard_report.xml",
+        "views/adv_kpi_dashboard_views.xml",
+        "views/adv_kpi_definition_views.xml",
+        "views/adv_kpi_value_views.xml",
+        "views/adv_kpi_order_report_views.xml",
+        "views/adv_kpi_invoice_report_views.xml",
         "views/adv_kpi_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "adv_kpi/static/src/dashboard/*",
+        ],
+        "web.assets_tests": [
+            "adv_kpi/static/tests/tours/*.js",
+        ],
+    },
 }

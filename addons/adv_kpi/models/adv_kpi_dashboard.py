@@ -1,0 +1,297 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date, formatLang
+
+from .adv_kpi_value import PERIOD_TYPES
+
+HISTORY = 12
+MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+class AdvKpiDashboard(models.AbstractModel):
+    """What the ADV Dashboard client action and its PDF show: the tiles of a
+    period, read from the stored values (computed when missing)."""
+
+    _name = "adv.kpi.dashboard"
+    _description = "ADV Dashboard"
+
+    # ------------------------------------------------------------------
+    # Periods
+    # ------------------------------------------------------------------
+    @api.model
+    def _period(self, period_type, anchor):
+        """(first day, last day) of the month, quarter or year holding ``anchor``."""
+        if period_type == "month":
+            start = anchor.replace(day=1)
+        elif period_type == "quarter":
+            start = anchor.replace(day=1, month=(anchor.month - 1) // 3 * 3 + 1)
+        else:
+            start = anchor.replace(day=1, month=1)
+        return start, start + relativedelta(months=MONTHS[period_type], days=-1)
+
+    @api.model
+    def _shift(self, period_type, date_from, date_to, count):
+        """The period ``count`` periods before (date_from, date_to)."""
+        if period_type in MONTHS:
+            start = date_from - relativedelta(months=MONTHS[period_type] * count)
+            return start, start + relativedelta(months=MONTHS[period_type], days=-1)
+        length = (date_to - date_from).days + 1
+        return (
+            date_from - timedelta(days=length * count),
+            date_to - timedelta(days=length * count),
+        )
+
+    @api.model
+    def _periods(self, period_type, date_from, date_to):
+        """The last HISTORY periods, the oldest first, ending with this one."""
+        return [
+            (period_type, *self._shift(period_type, date_from, date_to, count))
+            for count in range(HISTORY - 1, -1, -1)
+        ]
+
+    # ------------------------------------------------------------------
+    # Parameters
+    # ------------------------------------------------------------------
+    @api.model
+    def _is_manager(self):
+        return self.env.user.has_group("adv_orders.group_adv_manager")
+
+    @api.model
+    def _parse(self, params):
+        """(period_type, date_from, date_to, company, handler) from the client's
+        ``params``, checked against the user's rights."""
+        if not self.env.user.has_group("adv_orders.group_adv_user"):
+            raise AccessError(self.env._("Only ADV users may open the ADV dashboard."))
+        params = params or {}
+        period_type = params.get("period_type") or "month"
+        if period_type not in dict(PERIOD_TYPES):
+            raise UserError(self.env._("Unknown period type %(type)s.", type=period_type))
+        if period_type == "custom":
+            date_from = fields.Date.to_date(params.get("date_from"))
+            date_to = fields.Date.to_date(params.get("date_to"))
+            if not date_from or not date_to or date_from > date_to:
+                raise UserError(self.env._("Choose a start date on or before the end date."))
+        else:
+            anchor = fields.Date.to_date(params.get("date")) or fields.Date.context_today(self)
+            date_from, date_to = self._period(period_type, anchor)
+        company = self.env.company
+        if params.get("company_id"):
+            company = self.env["res.company"].browse(int(params["company_id"]))
+            if company not in self.env.user.company_ids:
+                raise AccessError(self.env._("You have no access to this company."))
+        handler = self.env["res.users"]
+        if params.get("handler_id"):
+            if not self._is_manager():
+                raise AccessError(self.env._("Only ADV managers may filter on a handler."))
+            handler = self.env["res.users"].browse(int(params["handler_id"])).exists()
+        return period_type, date_from, date_to, company, handler
+
+    # ------------------------------------------------------------------
+    # Values
+    # ------------------------------------------------------------------
+    @api.model
+    def _stored(self, definitions, company, handler, periods):
+        """{(definition id, date_from): result} of the values stored for ``periods``."""
+        stored = (
+            self.env["adv.kpi.value"]
+            .sudo()
+            .search_read(
+                [
+                    ("definition_id", "in", definitions.ids),
+                    ("company_id", "=", company.id),
+                    ("handler_id", "=", handler.id or False),
+                    ("date_from", "in", [p[1] for p in periods]),
+                    ("date_to", "in", [p[2] for p in periods]),
+                ],
+                ["definition_id", "date_from", "date_to", "value", "has_value", "numerator"]
+                + ["denominator"],
+            )
+        )
+        ends = {p[1]: p[2] for p in periods}
+        return {
+            (row["definition_id"][0], row["date_from"]): {
+                "value": row["value"] if row["has_value"] else None,
+                "numerator": row["numerator"],
+                "denominator": row["denominator"],
+            }
+            for row in stored
+            if ends.get(row["date_from"]) == row["date_to"]
+        }
+
+    @api.model
+    def _format(self, definition, value, currency):
+        if value is None:
+            return self.env._("No data")
+        if definition.unit == "amount":
+            return formatLang(self.env, value, currency_obj=currency)
+        if definition.unit == "count":
+            return formatLang(self.env, value, digits=0)
+        if definition.unit == "percent":
+            return self.env._("%(value)s %%", value=formatLang(self.env, value, digits=1))
+        if definition.unit == "hours":
+            return self.env._("%(value)s h", value=formatLang(self.env, value, digits=1))
+        return self.env._("%(value)s d", value=formatLang(self.env, value, digits=1))
+
+    @api.model
+    def _tile(self, definition, history, currency):
+        current = history[-1] or {}
+        previous = history[-2] or {}
+        value, before = current.get("value"), previous.get("value")
+        trend = trend_pct = trend_good = None
+        if value is not None and before is not None:
+            trend = "up" if value > before else "down" if value < before else "flat"
+            if before:
+                trend_pct = (value - before) * 100.0 / abs(before)
+            if trend != "flat":
+                trend_good = (trend == "up") == (definition.direction == "higher")
+        categories = dict(definition._fields["category"]._description_selection(self.env))
+        units = dict(definition._fields["unit"]._description_selection(self.env))
+        return {
+            "id": definition.id,
+            "code": definition.code,
+            "name": definition.name,
+            "description": definition.description or "",
+            "category": definition.category,
+            "category_label": categories[definition.category],
+            "unit": definition.unit,
+            "unit_label": units[definition.unit],
+            "direction": definition.direction,
+            "per_handler": definition.per_handler,
+            "value": value,
+            "value_display": self._format(definition, value, currency),
+            "numerator": current.get("numerator"),
+            "denominator": current.get("denominator"),
+            "target": definition.target if definition.has_target else None,
+            "target_display": self._format(definition, definition.target, currency)
+            if definition.has_target
+            else "",
+            "status": definition._status(value),
+            "previous": before,
+            "previous_display": self._format(definition, before, currency),
+            "trend": trend,
+            "trend_pct": trend_pct,
+            "trend_display": self.env._(
+                "%(sign)s%(value)s %%",
+                sign="+" if trend_pct > 0 else "",
+                value=formatLang(self.env, trend_pct, digits=1),
+            )
+            if trend_pct is not None
+            else "",
+            "trend_good": trend_good,
+            "history": [(h or {}).get("value") for h in history],
+        }
+
+    @api.model
+    def _dashboard(self, period_type, date_from, date_to, company, handler, refresh=False):
+        definitions = self.env["adv.kpi.definition"]._for_company(company)
+        periods = self._periods(period_type, date_from, date_to)
+        if refresh:
+            compute = periods
+            values = {}
+        else:
+            # Stored values are reused; the current and previous periods are
+            # computed when one of their values is missing.
+            values = self._stored(definitions, company, handler, periods)
+            compute = [
+                p for p in periods[-2:] if any((d.id, p[1]) not in values for d in definitions)
+            ]
+        if compute:
+            values.update(
+                self.env["adv.kpi.value"]
+                .sudo()
+                ._compute_and_store(definitions, company, compute, handler)
+            )
+        tiles = [
+            self._tile(
+                definition,
+                [values.get((definition.id, p[1])) for p in periods],
+                company.currency_id,
+            )
+            for definition in definitions
+        ]
+        return {
+            "period_type": period_type,
+            "date_from": fields.Date.to_string(date_from),
+            "date_to": fields.Date.to_string(date_to),
+            "period_label": self.env._(
+                "%(start)s - %(end)s",
+                start=format_date(self.env, date_from),
+                end=format_date(self.env, date_to),
+            ),
+            "history_labels": [format_date(self.env, p[1]) for p in periods],
+            "company_id": company.id,
+            "company_name": company.name,
+            "currency_id": company.currency_id.id,
+            "handler_id": handler.id or False,
+            "handler_name": handler.name or "",
+            "tiles": tiles,
+        }
+
+    # ------------------------------------------------------------------
+    # Client API
+    # ------------------------------------------------------------------
+    @api.model
+    def get_dashboard(self, params=None, refresh=False):
+        """The dashboard payload for the client action."""
+        period_type, date_from, date_to, company, handler = self._parse(params)
+        data = self._dashboard(period_type, date_from, date_to, company, handler, refresh)
+        is_manager = self._is_manager()
+        data.update(
+            {
+                "is_manager": is_manager,
+                "companies": [{"id": c.id, "name": c.name} for c in self.env.user.company_ids],
+                "handlers": [
+                    {"id": user.id, "name": user.name}
+                    for user in self.env["res.users"].search(
+                        [
+                            ("groups_id", "in", self.env.ref("adv_orders.group_adv_user").id),
+                            ("share", "=", False),
+                        ]
+                    )
+                ]
+                if is_manager
+                else [],
+            }
+        )
+        return data
+
+    @api.model
+    def action_refresh(self, params=None):
+        """Compute the shown periods again (the Refresh button)."""
+        return self.get_dashboard(params, refresh=True)
+
+    @api.model
+    def action_drill(self, definition_id, params=None):
+        """The window action listing the records behind a tile's numerator."""
+        period_type, date_from, date_to, company, handler = self._parse(params)
+        definition = self.env["adv.kpi.definition"].browse(int(definition_id))
+        definition.check_access("read")
+        model, domain = self.env["adv.kpi.engine"]._drill_domain(
+            definition, company, date_from, date_to, handler
+        )
+        domain = [
+            (leaf[0], leaf[1], fields.Date.to_string(leaf[2]))
+            if isinstance(leaf, tuple) and isinstance(leaf[2], date)
+            else leaf
+            for leaf in domain
+        ]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "%(kpi)s: %(start)s - %(end)s",
+                kpi=definition.name,
+                start=format_date(self.env, date_from),
+                end=format_date(self.env, date_to),
+            ),
+            "res_model": model,
+            "domain": domain,
+            "views": [(False, "list"), (False, "form")],
+            "context": {"create": False},
+            "target": "current",
+        }

@@ -1,0 +1,3 @@
+from . import adv_kpi_order_report
+from . import adv_kpi_invoice_report
+from . import report_adv_kpi_dashboard

@@ -1,0 +1,87 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import AdvKpiDataCommon
+
+
+@tagged("post_install", "-at_install")
+class TestKpiDashboard(AdvKpiDataCommon):
+    def dashboard(self, **params):
+        return self.env["adv.kpi.dashboard"].with_user(self.manager).get_dashboard(params)
+
+    def test_periods(self):
+        dashboard = self.env["adv.kpi.dashboard"]
+        anchor = date(2026, 5, 17)
+        self.assertEqual(dashboard._period("month", anchor), (date(2026, 5, 1), date(2026, 5, 31)))
+        self.assertEqual(
+            dashboard._period("quarter", anchor), (date(2026, 4, 1), date(2026, 6, 30))
+        )
+        self.assertEqual(dashboard._period("year", anchor), (date(2026, 1, 1), date(2026, 12, 31)))
+        self.assertEqual(
+            dashboard._shift("month", date(2026, 3, 1), date(2026, 3, 31), 1),
+            (date(2026, 2, 1), date(2026, 2, 28)),
+        )
+        self.assertEqual(
+            dashboard._shift("custom", date(2026, 3, 1), date(2026, 3, 10), 1),
+            (date(2026, 2, 19), date(2026, 2, 28)),
+        )
+
+    def test_tiles_trend_and_sparkline(self):
+        data = self.dashboard(period_type="month", date="2026-03-10")
+        self.assertEqual((data["date_from"], data["date_to"]), ("2026-03-01", "2026-03-31"))
+        tiles = {tile["code"]: tile for tile in data["tiles"]}
+        confirmed = tiles["orders_confirmed"]
+        # March 4 orders confirmed against 0 in February: up, no percentage.
+        self.assertEqual((confirmed["value"], confirmed["previous"]), (4, 0))
+        self.assertEqual(confirmed["trend"], "up")
+        self.assertIsNone(confirmed["trend_pct"])
+        self.assertEqual(len(confirmed["history"]), 12)
+        self.assertEqual(confirmed["history"][-2:], [0, 4])
+        # Received: 4 in March against 1 in February (O4): +300 %.
+        received = tiles["orders_received"]
+        self.assertEqual(received["previous"], 1)
+        self.assertAlmostEqual(received["trend_pct"], 300.0)
+        # OTIF 50 % against a 95 % target, amber from 85 %: red.
+        self.assertEqual(tiles["otif_rate"]["status"], "red")
+        # Entry errors 75 %, lower is better: red; more than in February: bad trend.
+        self.assertEqual(tiles["entry_error_rate"]["status"], "red")
+        self.assertIsNone(tiles["entry_error_rate"]["trend"], "no data in February")
+
+    def test_quarter_year_and_custom(self):
+        q1 = {
+            t["code"]: t for t in self.dashboard(period_type="quarter", date="2026-02-01")["tiles"]
+        }
+        # Q1: received O4 (02-27) + O1, O2, O3, O5 = 5.
+        self.assertEqual(q1["orders_received"]["value"], 5)
+        year = {
+            t["code"]: t for t in self.dashboard(period_type="year", date="2026-06-01")["tiles"]
+        }
+        # 2026: Q1's 5 + O7 in April = 6.
+        self.assertEqual(year["orders_received"]["value"], 6)
+        custom = self.dashboard(period_type="custom", date_from="2026-03-01", date_to="2026-03-05")
+        tiles = {t["code"]: t for t in custom["tiles"]}
+        # 03-01 .. 03-05: O1 and O2 received.
+        self.assertEqual(tiles["orders_received"]["value"], 2)
+        with self.assertRaises(UserError):
+            self.dashboard(period_type="custom", date_from="2026-03-05", date_to="2026-03-01")
+
+    def test_refresh_recomputes_stored_values(self):
+        self.dashboard(period_type="month", date="2026-03-10")
+        self.make_order(self.bob, "2026-03-29 09:00:00")
+        tiles = {
+            t["code"]: t for t in self.dashboard(period_type="month", date="2026-03-10")["tiles"]
+        }
+        self.assertEqual(tiles["orders_received"]["value"], 4, "stored value reused")
+        data = (
+            self.env["adv.kpi.dashboard"]
+            .with_user(self.manager)
+            .action_refresh({"period_type": "month", "date": "2026-03-10"})
+        )
+        tiles = {t["code"]: t for t in data["tiles"]}
+        self.assertEqual(tiles["orders_received"]["value"], 5)
+        # Refresh fills the twelve months of the sparkline.
+        self.assertNotIn(None, tiles["orders_received"]["history"])
