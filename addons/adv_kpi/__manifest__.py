@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/adv_kpi_security.xml",
         "data/adv_kpi_definition_data.xml",
+        "data/adv_kpi_definition_dunning_claims_data.xml",
         "data/ir_cron_data.xml",
         "report/adv_kpi_dashboard_report.xml",
         "views/adv_kpi_dashboard_views.xml",

@@ -14,3 +14,5 @@ from . import test_kpi_quality
 from . import test_kpi_report
 from . import test_kpi_service
 from . import test_kpi_tour
+from . import test_kpi_claims
+from . import test_kpi_dunning

@@ -1,0 +1,135 @@
+# Copyright 2026 ADV Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Claims KPIs: volumes, answer and resolution times, SLA, causes, dispute rate."""
+
+from odoo import models
+from odoo.tools import SQL
+
+
+class AdvKpiEngine(models.AbstractModel):
+    _inherit = "adv.kpi.engine"
+
+    def _claims_domain(self, ctx):
+        return [("company_id", "=", ctx.company.id), *ctx.by_handler("user_id")]
+
+    def _ended_claims_domain(self, ctx):
+        """Claims resolved or closed in the period; rejected ones are not
+        resolutions."""
+        domain = [*self._claims_domain(ctx), ("is_done", "=", True)]
+        domain += ctx.datetime_in("date_closed")
+        rejected = self.env.ref("adv_claims.adv_claim_stage_rejected", raise_if_not_found=False)
+        if rejected:
+            domain.append(("stage_id", "!=", rejected.id))
+        return domain
+
+    def _claims_hours(self, domain, end_field, start_field):
+        """(sum of hours from ``start_field`` to ``end_field``, count) over the
+        claims of ``domain``, in one query."""
+        query = self.env["adv.claim"]._search(domain)
+        end = SQL.identifier(query.table, end_field)
+        start = SQL.identifier(query.table, start_field)
+        [(hours, count)] = self.env.execute_query(
+            query.select(
+                SQL("COALESCE(SUM(EXTRACT(EPOCH FROM (%s - %s))), 0) / 3600.0", end, start),
+                SQL("COUNT(*)"),
+            )
+        )
+        return float(hours), count
+
+    # ------------------------------------------------------------------
+    # Claims received
+    # ------------------------------------------------------------------
+    def _kpi_claims_received_domain(self, ctx):
+        return "adv.claim", [*self._claims_domain(ctx), *ctx.datetime_in("date_received")]
+
+    def _kpi_claims_received(self, ctx):
+        return self._total(self._count(*self._kpi_claims_received_domain(ctx)))
+
+    # ------------------------------------------------------------------
+    # First response
+    # ------------------------------------------------------------------
+    def _kpi_claim_response_hours_domain(self, ctx):
+        return "adv.claim", [
+            *self._claims_domain(ctx),
+            *ctx.datetime_in("first_response_date"),
+            ("date_received", "!=", False),
+        ]
+
+    def _kpi_claim_response_hours(self, ctx):
+        hours, count = self._claims_hours(
+            self._kpi_claim_response_hours_domain(ctx)[1], "first_response_date", "date_received"
+        )
+        return self._ratio(hours, count, scale=1.0)
+
+    # ------------------------------------------------------------------
+    # Resolution
+    # ------------------------------------------------------------------
+    def _kpi_claim_resolution_days_domain(self, ctx):
+        return "adv.claim", [*self._ended_claims_domain(ctx), ("date_received", "!=", False)]
+
+    def _kpi_claim_resolution_days(self, ctx):
+        hours, count = self._claims_hours(
+            self._kpi_claim_resolution_days_domain(ctx)[1], "date_closed", "date_received"
+        )
+        return self._ratio(hours / 24.0, count, scale=1.0)
+
+    def _claims_in_sla_ids(self, ctx):
+        query = self.env["adv.claim"]._search(
+            [*self._ended_claims_domain(ctx), ("resolution_deadline", "!=", False)]
+        )
+        closed = SQL.identifier(query.table, "date_closed")
+        deadline = SQL.identifier(query.table, "resolution_deadline")
+        query.add_where(SQL("%s <= %s", closed, deadline))
+        return [
+            row[0]
+            for row in self.env.execute_query(query.select(SQL.identifier(query.table, "id")))
+        ]
+
+    def _kpi_claim_resolved_in_sla_domain(self, ctx):
+        return "adv.claim", [("id", "in", self._claims_in_sla_ids(ctx))]
+
+    def _kpi_claim_resolved_in_sla(self, ctx):
+        return self._ratio(
+            len(self._claims_in_sla_ids(ctx)),
+            self._count(
+                "adv.claim",
+                [*self._ended_claims_domain(ctx), ("resolution_deadline", "!=", False)],
+            ),
+        )
+
+    # ------------------------------------------------------------------
+    # Causes
+    # ------------------------------------------------------------------
+    def _top_cause(self, ctx):
+        """The most frequent cause of the claims received in the period (the
+        first by name on a tie), and the counts."""
+        model, domain = self._kpi_claims_received_domain(ctx)
+        groups = self.env[model]._read_group(
+            [*domain, ("cause_id", "!=", False)], ["cause_id"], ["__count"]
+        )
+        if not groups:
+            return self.env["adv.claim.cause"], 0
+        cause, count = min(groups, key=lambda group: (-group[1], group[0].name or ""))
+        return cause, count
+
+    def _kpi_claim_top_cause_share_domain(self, ctx):
+        model, domain = self._kpi_claims_received_domain(ctx)
+        cause, _count = self._top_cause(ctx)
+        return model, [*domain, ("cause_id", "=", cause.id)]
+
+    def _kpi_claim_top_cause_share(self, ctx):
+        _cause, count = self._top_cause(ctx)
+        return self._ratio(count, self._count(*self._kpi_claims_received_domain(ctx)))
+
+    # ------------------------------------------------------------------
+    # Dispute rate
+    # ------------------------------------------------------------------
+    def _kpi_dispute_rate_domain(self, ctx):
+        model, invoices = self._kpi_invoices_issued_domain(ctx)
+        return model, [*invoices, ("adv_claim_ids", "!=", False)]
+
+    def _kpi_dispute_rate(self, ctx):
+        return self._ratio(
+            self._count(*self._kpi_dispute_rate_domain(ctx)),
+            self._count(*self._kpi_invoices_issued_domain(ctx)),
+        )
