@@ -22,6 +22,7 @@
         "views/adv_kpi_order_report_views.xml",
         "views/adv_kpi_invoice_report_views.xml",
         "views/adv_kpi_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

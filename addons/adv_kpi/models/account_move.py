@@ -25,35 +25,41 @@ class AccountMove(models.Model):
     )
 
     def _auto_init(self):
-        """Fill the handler of existing invoices in two queries at install,
-        instead of computing it invoice by invoice (large databases)."""
-        cr = self.env.cr
-        if not column_exists(cr, "account_move", "adv_user_id"):
-            create_column(cr, "account_move", "adv_user_id", "int4")
-            cr.execute(
-                SQL(
-                    """UPDATE account_move move SET adv_user_id = sub.adv_user_id
-                       FROM (SELECT DISTINCT ON (aml.move_id) aml.move_id, so.adv_user_id
-                               FROM account_move_line aml
-                               JOIN sale_order_line_invoice_rel rel
-                                 ON rel.invoice_line_id = aml.id
-                               JOIN sale_order_line sol ON sol.id = rel.order_line_id
-                               JOIN sale_order so ON so.id = sol.order_id
-                              WHERE so.adv_user_id IS NOT NULL
-                              ORDER BY aml.move_id, so.id) sub
-                      WHERE move.id = sub.move_id"""
-                )
-            )
-            cr.execute(
-                SQL(
-                    """UPDATE account_move move SET adv_user_id = origin.adv_user_id
-                         FROM account_move origin
-                        WHERE move.reversed_entry_id = origin.id
-                          AND move.adv_user_id IS NULL
-                          AND origin.adv_user_id IS NOT NULL"""
-                )
-            )
+        """Fill the handler of existing invoices by SQL at install, instead of
+        computing it invoice by invoice (large databases)."""
+        if not column_exists(self.env.cr, "account_move", "adv_user_id"):
+            create_column(self.env.cr, "account_move", "adv_user_id", "int4")
+            self._adv_fill_handler()
         return super()._auto_init()
+
+    def _adv_fill_handler(self):
+        """Set the handler of the moves without one, as _compute_adv_user_id
+        does: the handler of the first invoiced order, else of the reversed
+        invoice. Two queries."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """UPDATE account_move move SET adv_user_id = sub.adv_user_id
+                   FROM (SELECT DISTINCT ON (aml.move_id) aml.move_id, so.adv_user_id
+                           FROM account_move_line aml
+                           JOIN sale_order_line_invoice_rel rel
+                             ON rel.invoice_line_id = aml.id
+                           JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                           JOIN sale_order so ON so.id = sol.order_id
+                          WHERE so.adv_user_id IS NOT NULL
+                          ORDER BY aml.move_id, so.id) sub
+                  WHERE move.id = sub.move_id AND move.adv_user_id IS NULL"""
+            )
+        )
+        cr.execute(
+            SQL(
+                """UPDATE account_move move SET adv_user_id = origin.adv_user_id
+                     FROM account_move origin
+                    WHERE move.reversed_entry_id = origin.id
+                      AND move.adv_user_id IS NULL
+                      AND origin.adv_user_id IS NOT NULL"""
+            )
+        )
 
     @api.depends(
         "invoice_line_ids.sale_line_ids.order_id.adv_user_id",

@@ -7,6 +7,7 @@ from . import test_kpi_drill_down
 from . import test_kpi_empty_period
 from . import test_kpi_foreign_currency
 from . import test_kpi_handler_filter
+from . import test_kpi_invoice_handler
 from . import test_kpi_multi_company
 from . import test_kpi_productivity
 from . import test_kpi_query_count

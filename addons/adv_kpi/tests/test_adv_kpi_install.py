@@ -42,3 +42,19 @@ class TestAdvKpiInstall(AdvMenuMixin, TransactionCase):
         # The menus open reports the ADV user has the rights to read.
         self.env["sale.report"].with_user(self.adv_user).search([], limit=1)
         self.env["account.invoice.report"].with_user(self.adv_user).search([], limit=1)
+
+    def test_settings_link_to_the_kpi_definitions(self):
+        arch = (
+            self.env["res.config.settings"]
+            .with_user(self.env.ref("base.user_admin"))
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("adv_kpi_setting_container", arch)
+        self.assertIn(str(self.env.ref("adv_kpi.adv_kpi_definition_action").id), arch)
+
+    def test_adv_app_opens_on_the_dashboard(self):
+        root = self.env.ref("adv_orders.menu_adv_root")
+        self.assertEqual(root.action, self.env.ref("adv_kpi.adv_kpi_dashboard_action"))
+        visible = self.visible_menus(self.adv_user)
+        self.assertIn(self.env.ref("adv_kpi.menu_adv_reporting_dashboard"), visible)
+        self.assertNotIn(self.env.ref("adv_kpi.menu_adv_configuration_kpi_definition"), visible)
