@@ -13,10 +13,15 @@ class AdvDunningLetterLine(models.Model):
     _order = "letter_id, due_date, id"
 
     letter_id = fields.Many2one("adv.dunning.letter", required=True, ondelete="cascade", index=True)
-    state = fields.Selection(related="letter_id.state", store=True, index=True)
-    company_id = fields.Many2one(related="letter_id.company_id", store=True, index=True)
+    # precomputed: written by the INSERT itself, not by an UPDATE after it
+    state = fields.Selection(related="letter_id.state", store=True, index=True, precompute=True)
+    company_id = fields.Many2one(
+        related="letter_id.company_id", store=True, index=True, precompute=True
+    )
     company_currency_id = fields.Many2one(related="company_id.currency_id")
-    partner_id = fields.Many2one(related="letter_id.partner_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="letter_id.partner_id", store=True, index=True, precompute=True
+    )
     move_id = fields.Many2one(
         "account.move", string="Invoice", required=True, ondelete="restrict", index=True
     )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.http import root
 from odoo.tests import HttpCase, tagged
 
 from .common import AdvDunningCommon
@@ -18,7 +19,12 @@ class TestDunningTour(AdvDunningCommon, HttpCase):
         invoice = self.make_invoice(
             750.0, fields.Date.today() - timedelta(days=3), partner=customer
         )
+        # Read the addons' manifests once here: the browser's first requests
+        # would otherwise parse them in parallel threads, which Python 3.11.7
+        # does not always survive (CPython gh-106905).
+        self.assertTrue(root.statics)
         self.start_tour("/odoo", "adv_dunning_run_tour", login=self.adv_user.login)
         letter = self.env["adv.dunning.letter"].search([("partner_id", "=", customer.id)])
         self.assertEqual(letter.line_ids.move_id, invoice)
         self.assertEqual(letter.state, "to_send")
+        self.assertEqual(letter.note, "Please call our accounts department.")

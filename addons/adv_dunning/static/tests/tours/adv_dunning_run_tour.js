@@ -22,6 +22,30 @@ registry.category("web_tour.tours").add("adv_dunning_run_tour", {
             trigger: ".o_field_widget[name='letter_ids'] .o_data_row:contains('Tour Customer')",
         },
         {
+            content: "Review the letter",
+            trigger: ".o_field_widget[name='letter_ids'] .o_data_row:contains('Tour Customer') td.o_data_cell",
+            run: "click",
+        },
+        {
+            content: "Open the note of the letter",
+            trigger: ".modal a.nav-link:contains('Note')",
+            run: "click",
+        },
+        {
+            content: "Add a note for the customer",
+            trigger: ".modal .o_field_widget[name='note'] textarea",
+            run: "edit Please call our accounts department.",
+        },
+        {
+            content: "Keep the note",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Back on the run",
+            trigger: "body:not(:has(.modal))",
+        },
+        {
             content: "Send the reviewed letters",
             trigger: ".o_form_view button[name='action_send']",
             run: "click",
