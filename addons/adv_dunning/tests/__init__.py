@@ -6,6 +6,7 @@ from . import test_dunning_cron
 from . import test_dunning_documents
 from . import test_dunning_exclusions
 from . import test_dunning_levels
+from . import test_dunning_outbox
 from . import test_dunning_performance
 from . import test_dunning_security
 from . import test_dunning_send
