@@ -235,13 +235,13 @@ class AdvKpiEngine(models.AbstractModel):
         query = self.env[model]._search(domain)
         ack = SQL.identifier(query.table, "adv_ack_date")
         received = SQL.identifier(query.table, "adv_received_date")
-        self.env.cr.execute(
+        # execute_query flushes the pending writes of the fields the query reads.
+        [(hours, count)] = self.env.execute_query(
             query.select(
                 SQL("COALESCE(SUM(EXTRACT(EPOCH FROM (%s - %s))), 0) / 3600.0", ack, received),
                 SQL("COUNT(*)"),
             )
         )
-        hours, count = self.env.cr.fetchone()
         return self._ratio(float(hours), count, scale=1.0)
 
     def _delivered_domain(self, ctx):

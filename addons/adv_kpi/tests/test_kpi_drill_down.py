@@ -23,9 +23,16 @@ class TestKpiDrillDown(AdvKpiDataCommon):
         "overdue_31_60": "amount_residual",
         "overdue_61_90": "amount_residual",
         "overdue_over_90": "amount_residual",
+        "dunning_effectiveness": "amount_due",
     }
     # Averages: the drilled records are the ones averaged (the denominator).
-    AVERAGES = ("ack_delay_hours",)
+    AVERAGES = ("ack_delay_hours", "claim_response_hours", "claim_resolution_days")
+    # Numerators derived from two fields of the drilled records.
+    DERIVED = {
+        "collection_recovery_rate": lambda cases: (
+            sum(cases.mapped("amount_opening")) - sum(cases.mapped("amount_residual"))
+        ),
+    }
 
     def drill(self, tile, handler=None):
         params = dict(PARAMS, handler_id=handler.id if handler else False)
@@ -41,11 +48,13 @@ class TestKpiDrillDown(AdvKpiDataCommon):
             .with_user(self.manager)
             .get_dashboard(dict(PARAMS, handler_id=handler.id if handler else False))
         )
-        self.assertEqual(len(data["tiles"]), 20)
+        self.assertEqual(len(data["tiles"]), 28)
         for tile in data["tiles"]:
             records = self.drill(tile, handler)
             code = tile["code"]
-            if code in self.AMOUNTS:
+            if code in self.DERIVED:
+                self.assertAlmostEqual(self.DERIVED[code](records), tile["numerator"], msg=code)
+            elif code in self.AMOUNTS:
                 total = abs(sum(records.mapped(self.AMOUNTS[code])))
                 self.assertAlmostEqual(total, abs(tile["numerator"]), msg=code)
             elif code in self.AVERAGES:
