@@ -3,10 +3,9 @@
 from datetime import timedelta
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.adv_orders.tests.common import AdvMenuMixin
+from odoo.addons.adv_orders.tests.common import AdvMenuMixin, create_adv_users
 
 
 class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
@@ -28,32 +27,8 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
         super().setUpClass()
         cls.company = cls.env.company
         cls.eur = cls.company.currency_id
-        cls.adv_user = new_test_user(
-            cls.env,
-            login="dunning_user",
-            groups="base.group_user,adv_orders.group_adv_user",
-            name="ADV Assistant",
-            email="adv.assistant@example.com",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.adv_manager = new_test_user(
-            cls.env,
-            login="dunning_manager",
-            groups="base.group_user,adv_orders.group_adv_manager",
-            name="ADV Manager",
-            email="adv.manager@example.com",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.salesman = new_test_user(
-            cls.env,
-            login="dunning_salesman",
-            groups="base.group_user,sales_team.group_sale_salesman",
-            name="Salesman",
-            email="salesman@example.com",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.adv_user, cls.adv_manager, cls.salesman = create_adv_users(
+            cls.env, suffix="_dunning", company=cls.company
         )
         cls.policy = cls.env["adv.dunning.policy"].create(
             {

@@ -23,30 +23,27 @@ class AdvMenuMixin:
         return self.env[action.res_model].with_user(user).search(domain)
 
 
-def create_adv_users(env, suffix=""):
-    """An ADV assistant, an ADV manager and a salesman without ADV rights."""
-    adv_user = new_test_user(
-        env,
-        login=f"adv_test_user{suffix}",
-        groups="base.group_user,adv_orders.group_adv_user",
-        name="ADV Assistant",
-        email=f"adv.assistant{suffix}@example.com",
+def create_adv_users(env, suffix="", company=None):
+    """An ADV assistant, an ADV manager and a salesman without ADV rights;
+    with ``company``, they work in that company only."""
+    extra = {}
+    if company:
+        extra = {"company_id": company.id, "company_ids": [Command.set(company.ids)]}
+    return tuple(
+        new_test_user(
+            env,
+            login=f"adv_test_{role}{suffix}",
+            groups=f"base.group_user,{group}",
+            name=name,
+            email=f"{role}{suffix}@example.com",
+            **extra,
+        )
+        for role, group, name in (
+            ("user", "adv_orders.group_adv_user", "ADV Assistant"),
+            ("manager", "adv_orders.group_adv_manager", "ADV Manager"),
+            ("salesman", "sales_team.group_sale_salesman", "Salesman without ADV rights"),
+        )
     )
-    adv_manager = new_test_user(
-        env,
-        login=f"adv_test_manager{suffix}",
-        groups="base.group_user,adv_orders.group_adv_manager",
-        name="ADV Manager",
-        email=f"adv.manager{suffix}@example.com",
-    )
-    salesman = new_test_user(
-        env,
-        login=f"adv_test_salesman{suffix}",
-        groups="base.group_user,sales_team.group_sale_salesman",
-        name="Salesman without ADV rights",
-        email=f"salesman{suffix}@example.com",
-    )
-    return adv_user, adv_manager, salesman
 
 
 class AdvCommon(AdvMenuMixin, TransactionCase):
