@@ -14,7 +14,7 @@ Every method runs a fixed number of set-based queries (``search_count``,
 ``_read_group`` or one SQL query), whatever the number of records.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import pytz
@@ -33,6 +33,8 @@ class KpiContext:
     date_from: date
     date_to: date
     handler: models.BaseModel
+    # Results shared by the KPIs of one computation (e.g. the receivables aging).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def tz(self):
@@ -52,16 +54,34 @@ class KpiContext:
         """End of the period (excluded): midnight after its last day (UTC)."""
         return fields.Datetime.to_string(self._utc(self.date_to + timedelta(days=1)))
 
-    def datetime_in(self, field):
-        return [(field, ">=", self.dt_from), (field, "<", self.dt_to)]
+    @property
+    def running(self):
+        """True while the period is not over (its end is still to come)."""
+        return self.dt_to > fields.Datetime.to_string(fields.Datetime.now())
 
-    def date_in(self, field):
-        return [(field, ">=", self.date_from), (field, "<=", self.date_to)]
+    @property
+    def as_of(self):
+        """The day positions (receivables, aging) are taken on: the last day
+        of the period, or today while the period runs."""
+        today = pytz.utc.localize(fields.Datetime.now()).astimezone(self.tz).date()
+        return min(self.date_to, today)
 
-    def by_handler(self, field):
+    @property
+    def dt_as_of(self):
+        """The instant (UTC) backorders are taken at: the end of the period,
+        or now while the period runs."""
+        return min(self.dt_to, fields.Datetime.to_string(fields.Datetime.now()))
+
+    def datetime_in(self, fname):
+        return [(fname, ">=", self.dt_from), (fname, "<", self.dt_to)]
+
+    def date_in(self, fname):
+        return [(fname, ">=", self.date_from), (fname, "<=", self.date_to)]
+
+    def by_handler(self, fname):
         """Domain on the handler, when one is chosen and the KPI may be split."""
         if self.handler and self.definition.per_handler:
-            return [(field, "=", self.handler.id)]
+            return [(fname, "=", self.handler.id)]
         return []
 
 
@@ -79,9 +99,9 @@ class AdvKpiEngine(models.AbstractModel):
         A KPI without data (empty denominator) has ``value`` None."""
         handler = handler or self.env["res.users"]
         engine = self.sudo().with_company(company)
-        results = {}
+        results, cache = {}, {}
         for definition in definitions:
-            ctx = KpiContext(definition, company, date_from, date_to, handler)
+            ctx = KpiContext(definition, company, date_from, date_to, handler, cache)
             results[definition.id] = getattr(engine, f"_kpi_{definition.code}")(ctx)
         return results
 
@@ -293,27 +313,132 @@ class AdvKpiEngine(models.AbstractModel):
         ]
 
     def _kpi_backorder_rate_domain(self, ctx):
-        return "sale.order.line", [
-            *self._deliverable_lines_domain(ctx),
-            ("adv_qty_backorder", ">", 0),
-        ]
+        if ctx.running:
+            return "sale.order.line", [
+                *self._deliverable_lines_domain(ctx),
+                ("adv_qty_backorder", ">", 0),
+            ]
+        lines = self._remainders_at(ctx, self._deliverable_lines_domain(ctx))
+        return "sale.order.line", [("id", "in", list(lines))]
 
     def _kpi_backorder_rate(self, ctx):
+        lines = self._remainders_at(ctx, self._deliverable_lines_domain(ctx))
         return self._ratio(
-            self._count(*self._kpi_backorder_rate_domain(ctx)),
-            self._count("sale.order.line", self._deliverable_lines_domain(ctx)),
+            len(lines), self._count("sale.order.line", self._deliverable_lines_domain(ctx))
         )
 
-    def _kpi_backorder_value_domain(self, ctx):
-        return "adv.backorder.line", [
+    def _open_lines_domain(self, ctx):
+        return [
             ("company_id", "=", ctx.company.id),
-            ("date_order", "<", ctx.dt_to),
-            *ctx.by_handler("adv_user_id"),
+            ("state", "=", "sale"),
+            ("display_type", "=", False),
+            ("qty_delivered_method", "=", "stock_move"),
+            ("order_id.date_order", "<", ctx.dt_as_of),
+            *ctx.by_handler("order_id.adv_user_id"),
         ]
 
+    def _kpi_backorder_value_domain(self, ctx):
+        if ctx.running:
+            # Today's remainders: the backorder book itself.
+            return "adv.backorder.line", [
+                ("company_id", "=", ctx.company.id),
+                *ctx.by_handler("adv_user_id"),
+            ]
+        lines = self._remainders_at(ctx, self._open_lines_domain(ctx))
+        return "sale.order.line", [("id", "in", list(lines))]
+
     def _kpi_backorder_value(self, ctx):
-        model, domain = self._kpi_backorder_value_domain(ctx)
-        return self._total(self._sum(model, domain, "value_company"))
+        lines = self._remainders_at(ctx, self._open_lines_domain(ctx))
+        return self._total(sum(lines.values()))
+
+    @api.model
+    def _remainders_at(self, ctx, domain):
+        """{line id: untaxed value in company currency} of the order lines of
+        ``domain`` that still owed something at ``ctx.dt_as_of``.
+
+        The remainder then is today's remainder plus what was delivered since
+        (net of refunded returns, converted to the line's unit) plus a remainder
+        cancelled since: a remainder is cancelled when the line's last delivery
+        is validated without backorder, so it counts as open before that
+        delivery. Candidates are the open lines (indexed) and the lines with a
+        delivery done since: one query, whatever the number of lines."""
+        # The raw SQL below reads stored computed fields of several models
+        # that depend on each other (moves -> delivered -> remainder): write
+        # everything pending first.
+        self.env.flush_all()
+        query = self.env["sale.order.line"]._search(domain)
+        query.add_join(
+            "LEFT JOIN",
+            "adv_since",
+            None,
+            SQL('"adv_since".line_id = %s', SQL.identifier(query.table, "id")),
+        )
+        query.add_join(
+            "JOIN",
+            "adv_line_uom",
+            "uom_uom",
+            SQL('"adv_line_uom".id = %s', SQL.identifier(query.table, "product_uom")),
+        )
+        query.add_join(
+            "JOIN",
+            "adv_line_order",
+            "sale_order",
+            SQL('"adv_line_order".id = %s', SQL.identifier(query.table, "order_id")),
+        )
+        query.add_where(
+            SQL(
+                "%s IN (SELECT id FROM sale_order_line WHERE adv_qty_backorder > 0 "
+                "UNION SELECT line_id FROM adv_since)",
+                SQL.identifier(query.table, "id"),
+            )
+        )
+        line = SQL.identifier(query.table)
+        extra = SQL(
+            """(COALESCE("adv_since".qty_ref * "adv_line_uom".factor, 0)
+                + CASE WHEN "adv_since".shipped THEN COALESCE(%s.adv_qty_cancelled, 0)
+                       ELSE 0 END)""",
+            line,
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """WITH adv_since AS (
+                       SELECT move.sale_line_id AS line_id,
+                              SUM(CASE WHEN dest.usage = 'customer' THEN move.quantity
+                                       ELSE -move.quantity END / move_uom.factor) AS qty_ref,
+                              BOOL_OR(dest.usage = 'customer') AS shipped
+                         FROM stock_move move
+                         JOIN stock_location dest ON dest.id = move.location_dest_id
+                         JOIN stock_location src ON src.id = move.location_id
+                         JOIN uom_uom move_uom ON move_uom.id = move.product_uom
+                        WHERE move.state = 'done'
+                          AND move.date >= %(at)s
+                          AND move.sale_line_id IS NOT NULL
+                          AND NOT COALESCE(move.scrapped, FALSE)
+                          AND ((dest.usage = 'customer'
+                                AND (move.origin_returned_move_id IS NULL OR move.to_refund))
+                               OR (dest.usage != 'customer' AND src.usage = 'customer'
+                                   AND move.to_refund))
+                        GROUP BY move.sale_line_id
+                   )
+                   SELECT id, value FROM (%(select)s) AS remainder
+                    WHERE ROUND(qty::numeric, 6) > 0""",
+                at=ctx.dt_as_of,
+                select=query.select(
+                    SQL("%s AS id", SQL.identifier(query.table, "id")),
+                    SQL("COALESCE(%s.adv_qty_backorder, 0) + %s AS qty", line, extra),
+                    SQL(
+                        """(COALESCE(%s.adv_backorder_value, 0) + ROUND((%s * %s.price_reduce_taxexcl)::numeric,
+                                  (SELECT decimal_places FROM res_currency
+                                    WHERE id = "adv_line_order".currency_id)))
+                           / COALESCE(NULLIF("adv_line_order".currency_rate, 0), 1.0) AS value""",
+                        line,
+                        extra,
+                        line,
+                    ),
+                ),
+            )
+        )
+        return {line_id: float(value) for line_id, value in rows}
 
     # ------------------------------------------------------------------
     # Cash
@@ -323,15 +448,16 @@ class AdvKpiEngine(models.AbstractModel):
             ("company_id", "=", ctx.company.id),
             ("parent_state", "=", "posted"),
             ("account_type", "=", "asset_receivable"),
-            ("date", "<=", ctx.date_to),
+            ("date", "<=", ctx.as_of),
         ]
 
     def _kpi_dso_domain(self, ctx):
         return "account.move.line", self._receivables_domain(ctx)
 
     def _kpi_dso(self, ctx):
-        # Receivables at the end of the period: the balance of the receivable
-        # accounts (invoices minus payments) dated up to its last day.
+        # Receivables at the end of the period (today while it runs): the
+        # balance of the receivable accounts (invoices minus payments) dated
+        # up to that day.
         receivables = self._sum(*self._kpi_dso_domain(ctx), "balance")
         # Credit sales of the last N days: invoices minus credit notes, taxes
         # included (as receivables are), in company currency.
@@ -342,8 +468,8 @@ class AdvKpiEngine(models.AbstractModel):
                 ("company_id", "=", ctx.company.id),
                 ("state", "=", "posted"),
                 ("move_type", "in", ("out_invoice", "out_refund")),
-                ("invoice_date", ">", ctx.date_to - timedelta(days=days)),
-                ("invoice_date", "<=", ctx.date_to),
+                ("invoice_date", ">", ctx.as_of - timedelta(days=days)),
+                ("invoice_date", "<=", ctx.as_of),
             ],
             "amount_total_signed",
         )
@@ -351,54 +477,108 @@ class AdvKpiEngine(models.AbstractModel):
             return {"numerator": receivables, "denominator": sales or None, "value": None}
         return self._ratio(receivables, sales, scale=float(days))
 
-    def _open_receivables_domain(self, ctx, overdue_min=None, overdue_max=None):
-        """Open receivable items dated up to the period end, by days overdue at
-        the period end (due date before the last day of the period)."""
-        domain = [
+    # Aging buckets: code -> (minimum, maximum) days past due on the aging day;
+    # None as minimum: not due yet.
+    AGING_BUCKETS = {
+        "receivables_not_due": (None, None),
+        "overdue_1_30": (1, 30),
+        "overdue_31_60": (31, 60),
+        "overdue_61_90": (61, 90),
+        "overdue_over_90": (91, None),
+    }
+
+    def _open_items_domain(self, ctx):
+        """Receivable items dated up to the aging day (the period's last day,
+        today while it runs) still open on that day: not fully reconciled
+        today, or reconciled by a payment or credit note dated later."""
+        as_of = fields.Date.to_string(ctx.as_of)
+        return [
             *self._receivables_domain(ctx),
+            ("balance", "!=", 0),
+            "|",
+            "|",
             ("reconciled", "=", False),
-            ("amount_residual", "!=", 0),
+            ("matched_debit_ids.max_date", ">", as_of),
+            ("matched_credit_ids.max_date", ">", as_of),
         ]
+
+    def _open_receivables_domain(self, ctx, overdue_min=None, overdue_max=None):
+        """The open items of the aging day by days past due on that day."""
+        domain = self._open_items_domain(ctx)
         if overdue_min is None:
             return domain + [
                 "|",
                 ("date_maturity", "=", False),
-                ("date_maturity", ">=", ctx.date_to),
+                ("date_maturity", ">=", ctx.as_of),
             ]
-        domain.append(("date_maturity", "<=", ctx.date_to - timedelta(days=overdue_min)))
+        domain.append(("date_maturity", "<=", ctx.as_of - timedelta(days=overdue_min)))
         if overdue_max is not None:
-            domain.append(("date_maturity", ">=", ctx.date_to - timedelta(days=overdue_max)))
+            domain.append(("date_maturity", ">=", ctx.as_of - timedelta(days=overdue_max)))
         return domain
 
-    def _open_receivables(self, domain):
-        return self._total(self._sum("account.move.line", domain, "amount_residual"))
+    def _aging(self, ctx):
+        """{bucket code: open amount on the aging day}, company currency, in one
+        query shared by the five buckets. The open amount of an item on a day
+        is its balance less the reconciliations dated up to that day (as
+        Odoo's residual is, less the later ones)."""
+        key = ("aging", ctx.company.id, ctx.as_of)
+        if key not in ctx.cache:
+            self.env.flush_all()
+            query = self.env["account.move.line"]._search(self._open_items_domain(ctx))
+            item = SQL.identifier(query.table)
+            maturity = SQL.identifier(query.table, "date_maturity")
+            residual = SQL(
+                """%(item)s.balance
+                   - COALESCE((SELECT SUM(part.amount) FROM account_partial_reconcile part
+                                WHERE part.debit_move_id = %(item)s.id
+                                  AND part.max_date <= %(day)s), 0)
+                   + COALESCE((SELECT SUM(part.amount) FROM account_partial_reconcile part
+                                WHERE part.credit_move_id = %(item)s.id
+                                  AND part.max_date <= %(day)s), 0)""",
+                item=item,
+                day=ctx.as_of,
+            )
+            sums = []
+            for low, high in self.AGING_BUCKETS.values():
+                if low is None:
+                    cond = SQL("(%s IS NULL OR %s >= %s)", maturity, maturity, ctx.as_of)
+                else:
+                    cond = SQL("%s <= %s", maturity, ctx.as_of - timedelta(days=low))
+                    if high is not None:
+                        cond = SQL(
+                            "%s AND %s >= %s", cond, maturity, ctx.as_of - timedelta(days=high)
+                        )
+                sums.append(SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", residual, cond))
+            [row] = self.env.execute_query(query.select(*sums))
+            ctx.cache[key] = dict(zip(self.AGING_BUCKETS, map(float, row), strict=True))
+        return ctx.cache[key]
 
     def _kpi_receivables_not_due_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx)
 
     def _kpi_receivables_not_due(self, ctx):
-        return self._open_receivables(self._kpi_receivables_not_due_domain(ctx)[1])
+        return self._total(self._aging(ctx)["receivables_not_due"])
 
     def _kpi_overdue_1_30_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx, 1, 30)
 
     def _kpi_overdue_1_30(self, ctx):
-        return self._open_receivables(self._kpi_overdue_1_30_domain(ctx)[1])
+        return self._total(self._aging(ctx)["overdue_1_30"])
 
     def _kpi_overdue_31_60_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx, 31, 60)
 
     def _kpi_overdue_31_60(self, ctx):
-        return self._open_receivables(self._kpi_overdue_31_60_domain(ctx)[1])
+        return self._total(self._aging(ctx)["overdue_31_60"])
 
     def _kpi_overdue_61_90_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx, 61, 90)
 
     def _kpi_overdue_61_90(self, ctx):
-        return self._open_receivables(self._kpi_overdue_61_90_domain(ctx)[1])
+        return self._total(self._aging(ctx)["overdue_61_90"])
 
     def _kpi_overdue_over_90_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx, 91)
 
     def _kpi_overdue_over_90(self, ctx):
-        return self._open_receivables(self._kpi_overdue_over_90_domain(ctx)[1])
+        return self._total(self._aging(ctx)["overdue_over_90"])

@@ -16,7 +16,7 @@ class TestKpiDrillDown(AdvKpiDataCommon):
         "invoices_amount": "amount_untaxed_signed",
         "credit_notes_amount": "amount_untaxed_signed",
         "credit_note_ratio": "amount_untaxed_signed",
-        "backorder_value": "value_company",
+        "backorder_value": "adv_backorder_value",
         "dso": "balance",
         "receivables_not_due": "amount_residual",
         "overdue_1_30": "amount_residual",
