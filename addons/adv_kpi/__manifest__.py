@@ -24,6 +24,9 @@
         "views/adv_kpi_menus.xml",
         "views/res_config_settings_views.xml",
     ],
+    "demo": [
+        "demo/adv_kpi_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "adv_kpi/static/src/dashboard/*",

@@ -427,9 +427,10 @@ class AdvKpiEngine(models.AbstractModel):
                     SQL("%s AS id", SQL.identifier(query.table, "id")),
                     SQL("COALESCE(%s.adv_qty_backorder, 0) + %s AS qty", line, extra),
                     SQL(
-                        """(COALESCE(%s.adv_backorder_value, 0) + ROUND((%s * %s.price_reduce_taxexcl)::numeric,
-                                  (SELECT decimal_places FROM res_currency
-                                    WHERE id = "adv_line_order".currency_id)))
+                        """(COALESCE(%s.adv_backorder_value, 0)
+                            + ROUND((%s * %s.price_reduce_taxexcl)::numeric,
+                                    (SELECT decimal_places FROM res_currency
+                                      WHERE id = "adv_line_order".currency_id)))
                            / COALESCE(NULLIF("adv_line_order".currency_rate, 0), 1.0) AS value""",
                         line,
                         extra,

@@ -18,3 +18,4 @@ from . import test_kpi_tour
 from . import test_kpi_claims
 from . import test_kpi_dunning
 from . import test_kpi_as_of
+from . import test_kpi_demo

@@ -461,7 +461,14 @@ class SaleOrder(models.Model):
         return start + timedelta(hours=hours)
 
     def _adv_ack_start(self):
-        """On confirmation: find each order's rule and acknowledge in bulk."""
+        """On confirmation: find each order's rule and acknowledge in bulk.
+
+        Orders confirmed with the context key ``adv_ack_history`` (orders
+        entered after the fact: a migration, demo history) need no
+        acknowledgement: nothing is checked nor sent."""
+        if self.env.context.get("adv_ack_history"):
+            self.sudo().write({"adv_ack_state": "not_required", "adv_ack_rule_id": False})
+            return
         matches = self.env["adv.ack.rule"].sudo()._match_orders(self)
         without_rule = self.filtered(lambda o: not matches[o.id])
         without_rule.sudo().write({"adv_ack_state": "not_required", "adv_ack_rule_id": False})
