@@ -17,3 +17,4 @@ from . import test_kpi_service
 from . import test_kpi_tour
 from . import test_kpi_claims
 from . import test_kpi_dunning
+from . import test_kpi_analysis_reports
