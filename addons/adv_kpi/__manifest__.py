@@ -21,6 +21,8 @@
         "views/adv_kpi_value_views.xml",
         "views/adv_kpi_order_report_views.xml",
         "views/adv_kpi_invoice_report_views.xml",
+        "views/adv_kpi_dunning_report_views.xml",
+        "views/adv_kpi_claim_report_views.xml",
         "views/adv_kpi_menus.xml",
         "views/res_config_settings_views.xml",
     ],
