@@ -525,20 +525,12 @@ class AdvKpiEngine(models.AbstractModel):
         key = ("aging", ctx.company.id, ctx.as_of)
         if key not in ctx.cache:
             self.env.flush_all()
-            query = self.env["account.move.line"]._search(self._open_items_domain(ctx))
-            item = SQL.identifier(query.table)
-            maturity = SQL.identifier(query.table, "date_maturity")
-            residual = SQL(
-                """%(item)s.balance
-                   - COALESCE((SELECT SUM(part.amount) FROM account_partial_reconcile part
-                                WHERE part.debit_move_id = %(item)s.id
-                                  AND part.max_date <= %(day)s), 0)
-                   + COALESCE((SELECT SUM(part.amount) FROM account_partial_reconcile part
-                                WHERE part.credit_move_id = %(item)s.id
-                                  AND part.max_date <= %(day)s), 0)""",
-                item=item,
-                day=ctx.as_of,
-            )
+            # The items of _open_items_domain, found through indexes: the
+            # unreconciled ones (Odoo's partial index) and the ones with a
+            # reconciliation dated after the aging day. Their open amount on
+            # that day is Odoo's residual plus those later reconciliations
+            # taken back: only the recent reconciliations are read.
+            maturity = SQL.identifier("open_item", "maturity")
             sums = []
             for low, high in self.AGING_BUCKETS.values():
                 if low is None:
@@ -549,8 +541,50 @@ class AdvKpiEngine(models.AbstractModel):
                         cond = SQL(
                             "%s AND %s >= %s", cond, maturity, ctx.as_of - timedelta(days=high)
                         )
-                sums.append(SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", residual, cond))
-            [row] = self.env.execute_query(query.select(*sums))
+                sums.append(SQL('COALESCE(SUM("open_item".residual) FILTER (WHERE %s), 0)', cond))
+            item_filter = SQL(
+                """item.account_id IN (SELECT id FROM account_account
+                                        WHERE account_type = 'asset_receivable')
+                   AND item.parent_state = 'posted'
+                   AND item.company_id = %(company)s
+                   AND item.date <= %(day)s
+                   AND item.balance != 0""",
+                company=ctx.company.id,
+                day=ctx.as_of,
+            )
+            [row] = self.env.execute_query(
+                SQL(
+                    """WITH adv_later AS (
+                           SELECT debit_move_id AS item_id, amount
+                             FROM account_partial_reconcile WHERE max_date > %(day)s
+                           UNION ALL
+                           SELECT credit_move_id, -amount
+                             FROM account_partial_reconcile WHERE max_date > %(day)s
+                       ),
+                       adv_item AS (
+                           SELECT item.id, item.date_maturity AS maturity,
+                                  item.amount_residual AS residual
+                             FROM account_move_line item
+                            WHERE item.reconciled IS NOT TRUE AND %(item_filter)s
+                           UNION
+                           SELECT item.id, item.date_maturity, item.amount_residual
+                             FROM account_move_line item
+                            WHERE item.id IN (SELECT item_id FROM adv_later)
+                              AND %(item_filter)s
+                       )
+                       SELECT %(sums)s
+                         FROM (SELECT adv_item.maturity,
+                                      adv_item.residual + COALESCE(SUM(adv_later.amount), 0)
+                                          AS residual
+                                 FROM adv_item
+                            LEFT JOIN adv_later ON adv_later.item_id = adv_item.id
+                             GROUP BY adv_item.id, adv_item.maturity, adv_item.residual
+                              ) AS open_item""",
+                    day=ctx.as_of,
+                    item_filter=item_filter,
+                    sums=SQL(", ").join(sums),
+                )
+            )
             ctx.cache[key] = dict(zip(self.AGING_BUCKETS, map(float, row), strict=True))
         return ctx.cache[key]
 
