@@ -312,19 +312,29 @@ class AdvKpiEngine(models.AbstractModel):
             *ctx.by_handler("order_id.adv_user_id"),
         ]
 
+    def _backorder_rate_lines(self, ctx):
+        """Ids of the lines of the orders confirmed in the period with a
+        remainder at its end: among the open remainders of ``ctx``."""
+        dt_from = fields.Datetime.to_datetime(ctx.dt_from)
+        dt_to = fields.Datetime.to_datetime(ctx.dt_to)
+        return [
+            line_id
+            for line_id, (_value, ordered_on, ordered) in self._open_remainders(ctx).items()
+            if dt_from <= ordered_on < dt_to and ordered > 0
+        ]
+
     def _kpi_backorder_rate_domain(self, ctx):
         if ctx.running:
             return "sale.order.line", [
                 *self._deliverable_lines_domain(ctx),
                 ("adv_qty_backorder", ">", 0),
             ]
-        lines = self._remainders_at(ctx, self._deliverable_lines_domain(ctx))
-        return "sale.order.line", [("id", "in", list(lines))]
+        return "sale.order.line", [("id", "in", self._backorder_rate_lines(ctx))]
 
     def _kpi_backorder_rate(self, ctx):
-        lines = self._remainders_at(ctx, self._deliverable_lines_domain(ctx))
         return self._ratio(
-            len(lines), self._count("sale.order.line", self._deliverable_lines_domain(ctx))
+            len(self._backorder_rate_lines(ctx)),
+            self._count("sale.order.line", self._deliverable_lines_domain(ctx)),
         )
 
     def _open_lines_domain(self, ctx):
@@ -337,6 +347,14 @@ class AdvKpiEngine(models.AbstractModel):
             *ctx.by_handler("order_id.adv_user_id"),
         ]
 
+    def _open_remainders(self, ctx):
+        """The remainders open at the end of the period, shared by the
+        backorder value and rate of one computation."""
+        key = ("remainders", ctx.company.id, ctx.dt_as_of, *ctx.by_handler("handler"))
+        if key not in ctx.cache:
+            ctx.cache[key] = self._remainders_at(ctx, self._open_lines_domain(ctx))
+        return ctx.cache[key]
+
     def _kpi_backorder_value_domain(self, ctx):
         if ctx.running:
             # Today's remainders: the backorder book itself.
@@ -344,17 +362,16 @@ class AdvKpiEngine(models.AbstractModel):
                 ("company_id", "=", ctx.company.id),
                 *ctx.by_handler("adv_user_id"),
             ]
-        lines = self._remainders_at(ctx, self._open_lines_domain(ctx))
-        return "sale.order.line", [("id", "in", list(lines))]
+        return "sale.order.line", [("id", "in", list(self._open_remainders(ctx)))]
 
     def _kpi_backorder_value(self, ctx):
-        lines = self._remainders_at(ctx, self._open_lines_domain(ctx))
-        return self._total(sum(lines.values()))
+        return self._total(sum(value for value, _on, _qty in self._open_remainders(ctx).values()))
 
     @api.model
     def _remainders_at(self, ctx, domain):
-        """{line id: untaxed value in company currency} of the order lines of
-        ``domain`` that still owed something at ``ctx.dt_as_of``.
+        """{line id: (untaxed value in company currency, order date, ordered
+        quantity)} of the order lines of ``domain`` that still owed something
+        at ``ctx.dt_as_of``.
 
         The remainder then is today's remainder plus what was delivered since
         (net of refunded returns, converted to the line's unit) plus a remainder
@@ -420,11 +437,13 @@ class AdvKpiEngine(models.AbstractModel):
                                    AND move.to_refund))
                         GROUP BY move.sale_line_id
                    )
-                   SELECT id, value FROM (%(select)s) AS remainder
+                   SELECT id, value, ordered_on, ordered FROM (%(select)s) AS remainder
                     WHERE ROUND(qty::numeric, 6) > 0""",
                 at=ctx.dt_as_of,
                 select=query.select(
                     SQL("%s AS id", SQL.identifier(query.table, "id")),
+                    SQL('"adv_line_order".date_order AS ordered_on'),
+                    SQL("%s.product_uom_qty AS ordered", line),
                     SQL("COALESCE(%s.adv_qty_backorder, 0) + %s AS qty", line, extra),
                     SQL(
                         """(COALESCE(%s.adv_backorder_value, 0)
@@ -439,7 +458,10 @@ class AdvKpiEngine(models.AbstractModel):
                 ),
             )
         )
-        return {line_id: float(value) for line_id, value in rows}
+        return {
+            line_id: (float(value), ordered_on, ordered)
+            for line_id, value, ordered_on, ordered in rows
+        }
 
     # ------------------------------------------------------------------
     # Cash
