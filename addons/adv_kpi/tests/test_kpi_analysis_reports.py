@@ -8,8 +8,9 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.adv_claims.tests.common import AdvClaimCommon
 from odoo.addons.adv_dunning.tests.common import AdvDunningCommon
+
+from .test_kpi_claims import KpiClaimsDataCommon
 
 D = fields.Date.to_date
 MARCH = (D("2026-03-01"), D("2026-03-31"))
@@ -232,7 +233,7 @@ class TestKpiDunningAnalysis(AnalysisReportMixin, AdvDunningCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestKpiClaimAnalysis(AnalysisReportMixin, AdvClaimCommon):
+class TestKpiClaimAnalysis(AnalysisReportMixin, KpiClaimsDataCommon):
     """The claim analysis, every figure worked out by hand.
 
     Claims of 2 widgets at 100.00 = 200.00 claimed each; type: first
@@ -250,53 +251,8 @@ class TestKpiClaimAnalysis(AnalysisReportMixin, AdvClaimCommon):
          credit note of its 2 widgets (200.00 untaxed)
     """
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.partner_id.tz = "UTC"
-        with freeze_time("2026-03-02 07:00:00"):
-            cls.order, cls.picking, cls.invoice = cls._make_invoiced_order()
-        cls.cause_b = cls.env["adv.claim.cause"].create(
-            {"name": "Wrong product picked (test)", "department": "logistics"}
-        )
-
-    def claim(self, received, answered=None, ended=None, stage=None, cause=None, user=None):
-        with freeze_time(received):
-            claim = self._new_claim(user=user)
-        vals = {}
-        if cause:
-            vals.update(cause_id=cause.id, root_cause_note="Found and fixed.")
-        if ended:
-            with freeze_time(ended):
-                claim.write({**vals, "stage_id": (stage or self.stage_resolved).id})
-            vals = {"date_closed": ended}
-        if answered:
-            vals["first_response_date"] = answered
-        claim.write(vals)
-        return claim
-
     def make_claims(self):
-        self.c1 = self.claim(
-            "2026-03-02 08:00:00", "2026-03-02 12:00:00", "2026-03-05 08:00:00", cause=self.cause
-        )
-        self.c2 = self.claim(
-            "2026-03-03 08:00:00",
-            "2026-03-04 08:00:00",
-            "2026-03-20 08:00:00",
-            stage=self.stage_closed,
-            cause=self.cause,
-        )
-        self.c3 = self.claim(
-            "2026-03-10 08:00:00",
-            "2026-03-10 10:00:00",
-            "2026-03-11 08:00:00",
-            stage=self.stage_rejected,
-            cause=self.cause_b,
-        )
-        self.c4 = self.claim(
-            "2026-02-25 08:00:00", "2026-02-25 09:00:00", "2026-03-01 08:00:00", cause=self.cause_b
-        )
-        self.c5 = self.claim("2026-03-15 08:00:00", user=self.adv_manager)
+        super().make_claims()
         self.c5.with_user(self.adv_manager).action_create_credit_note()
 
     def test_totals_per_cause_and_handler(self):

@@ -10,8 +10,7 @@ from odoo.addons.adv_claims.tests.common import AdvClaimCommon
 MARCH = (fields.Date.to_date("2026-03-01"), fields.Date.to_date("2026-03-31"))
 
 
-@tagged("post_install", "-at_install")
-class TestKpiClaims(AdvClaimCommon):
+class KpiClaimsDataCommon(AdvClaimCommon):
     """Claims KPIs over March 2026, every figure worked out by hand.
 
     Claims (type: resolution within 10 days; A, B = causes):
@@ -56,16 +55,6 @@ class TestKpiClaims(AdvClaimCommon):
         claim.write(vals)
         return claim
 
-    def kpi(self, code, handler=None, period=MARCH):
-        definition = self.Definition._for_company(self.company).filtered(lambda d: d.code == code)
-        self.assertEqual(len(definition), 1, code)
-        return self.engine._compute(definition, self.company, *period, handler)[definition.id]
-
-    def drill(self, code, handler=None, period=MARCH):
-        definition = self.Definition._for_company(self.company).filtered(lambda d: d.code == code)
-        model, domain = self.engine._drill_domain(definition, self.company, *period, handler)
-        return self.env[model].search(domain)
-
     def make_claims(self):
         self.c1 = self.claim(
             "2026-03-02 08:00:00", "2026-03-02 12:00:00", "2026-03-05 08:00:00", cause=self.cause
@@ -88,6 +77,19 @@ class TestKpiClaims(AdvClaimCommon):
             "2026-02-25 08:00:00", "2026-02-25 09:00:00", "2026-03-01 08:00:00", cause=self.cause_b
         )
         self.c5 = self.claim("2026-03-15 08:00:00", user=self.adv_manager)
+
+
+@tagged("post_install", "-at_install")
+class TestKpiClaims(KpiClaimsDataCommon):
+    def kpi(self, code, handler=None, period=MARCH):
+        definition = self.Definition._for_company(self.company).filtered(lambda d: d.code == code)
+        self.assertEqual(len(definition), 1, code)
+        return self.engine._compute(definition, self.company, *period, handler)[definition.id]
+
+    def drill(self, code, handler=None, period=MARCH):
+        definition = self.Definition._for_company(self.company).filtered(lambda d: d.code == code)
+        model, domain = self.engine._drill_domain(definition, self.company, *period, handler)
+        return self.env[model].search(domain)
 
     def test_claims_kpis(self):
         self.make_claims()
