@@ -252,8 +252,9 @@ class TestKpiClaimAnalysis(AnalysisReportMixin, KpiClaimsDataCommon):
     """
 
     def make_claims(self):
-        super().make_claims()
+        result = super().make_claims()
         self.c5.with_user(self.adv_manager).action_create_credit_note()
+        return result
 
     def test_totals_per_cause_and_handler(self):
         self.make_claims()
