@@ -10,6 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
 from odoo.addons.adv_orders.models.adv_intake_channel import INTAKE_CHANNELS
+from odoo.addons.adv_orders.protected import protected
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -826,7 +827,7 @@ class AdvClaim(models.Model):
         refund = invoice.reversal_move_ids.filtered(lambda move: move.state != "cancel")
         (refund | new_invoice).write({"adv_claim_id": self.id})
         if invoice.adv_hold_reason == "dispute":
-            invoice.adv_hold_reason = False
+            protected(invoice).adv_hold_reason = False
         return new_invoice
 
     def _approve_or_post_credit_notes(self, refunds):
@@ -1041,7 +1042,7 @@ class AdvClaim(models.Model):
             )
         )
         if to_hold:
-            to_hold.adv_hold_reason = "dispute"
+            protected(to_hold).adv_hold_reason = "dispute"
         candidates = (
             (self - holding).invoice_ids | (released or self.env["account.move"])
         ).filtered(lambda m: m.adv_hold_reason == "dispute") - holding.invoice_ids
@@ -1062,7 +1063,7 @@ class AdvClaim(models.Model):
         )
         to_release = candidates - still_held
         if to_release:
-            to_release.adv_hold_reason = False
+            protected(to_release).adv_hold_reason = False
 
     def _update_recurrence(self):
         """Flag the lines (and claims) whose product and cause occurred at

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.adv_orders.protected import protected
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -52,7 +54,7 @@ class AccountMove(models.Model):
 
     def action_adv_release_hold(self):
         held = self.filtered(lambda m: m.adv_hold_reason in ("manual", "promise"))
-        held.write({"adv_hold_reason": False, "adv_hold_note": False})
+        protected(held).write({"adv_hold_reason": False, "adv_hold_note": False})
         return True
 
     def action_adv_view_reminders(self):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.adv_orders.protected import protected
+
 PROMISE_STATES = [
     ("open", "Open"),
     ("kept", "Kept"),
@@ -50,7 +52,7 @@ class AdvDunningPromise(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         promises = super().create(vals_list)
-        promises.move_ids.filtered(lambda m: not m.adv_hold_reason).write(
+        protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
             {"adv_hold_reason": "promise"}
         )
         return promises

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.adv_orders.protected import protected
+
 
 class AdvInvoiceHold(models.TransientModel):
     """ADV holds invoices out of dunning by hand, with a reason."""
@@ -27,5 +29,5 @@ class AdvInvoiceHold(models.TransientModel):
             raise UserError(
                 self.env._("An invoice in dispute is already out of dunning; its claim holds it.")
             )
-        invoices.write({"adv_hold_reason": "manual", "adv_hold_note": reason})
+        protected(invoices).write({"adv_hold_reason": "manual", "adv_hold_note": reason})
         return {"type": "ir.actions.act_window_close"}

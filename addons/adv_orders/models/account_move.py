@@ -1,6 +1,8 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..protected import check_vals
 
 
 class AccountMove(models.Model):
@@ -22,3 +24,16 @@ class AccountMove(models.Model):
         help="When set, the invoice is out of dunning: no reminder is sent "
         "for it until the hold is released.",
     )
+
+    def _adv_protected_fields(self):
+        """Set by the hold wizards, claims and promises only (see adv_orders/protected.py)."""
+        return {"adv_hold_reason"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, [vals])
+        return super().write(vals)
