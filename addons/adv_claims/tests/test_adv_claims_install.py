@@ -3,6 +3,7 @@
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.adv_orders.protected import protected
 from odoo.addons.adv_orders.tests.common import AdvMenuMixin
 
 
@@ -36,7 +37,7 @@ class TestAdvClaimsInstall(AdvMenuMixin, AccountTestInvoicingCommon):
         promised = self.init_invoice("out_invoice", amounts=[50.0], post=True)
         vendor_bill = self.init_invoice("in_invoice", amounts=[70.0], post=True)
         self.assertFalse(self._disputed() & (disputed | promised | vendor_bill))
-        disputed.adv_hold_reason = "dispute"
-        promised.adv_hold_reason = "promise"
-        vendor_bill.adv_hold_reason = "dispute"
+        protected(disputed).adv_hold_reason = "dispute"
+        protected(promised).adv_hold_reason = "promise"
+        protected(vendor_bill).adv_hold_reason = "dispute"
         self.assertEqual(self._disputed() & (disputed | promised | vendor_bill), disputed)

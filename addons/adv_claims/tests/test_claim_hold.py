@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvClaimCommon
 
 
@@ -40,7 +42,7 @@ class TestClaimHold(AdvClaimCommon):
         self.assertEqual(self.invoice.adv_hold_reason, "dispute")
 
     def test_other_hold_reasons_untouched(self):
-        self.invoice.adv_hold_reason = "promise"
+        protected(self.invoice).adv_hold_reason = "promise"
         claim = self._new_claim(dispute_hold=True)
         self.assertEqual(self.invoice.adv_hold_reason, "promise")
         self._resolve(claim, self.stage_closed)

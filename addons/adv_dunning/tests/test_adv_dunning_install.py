@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.adv_orders.protected import protected
 from odoo.addons.adv_orders.tests.common import AdvMenuMixin
 
 
@@ -51,9 +52,9 @@ class TestAdvDunningInstall(AdvMenuMixin, AccountTestInvoicingCommon):
             self.assertNotIn(invoice, self._overdue(), "due today is not overdue")
         with freeze_time("2026-02-01"):
             self.assertIn(invoice, self._overdue(), "one day past due is overdue")
-            invoice.adv_hold_reason = "dispute"
+            protected(invoice).adv_hold_reason = "dispute"
             self.assertNotIn(invoice, self._overdue(), "an invoice on hold is not chased")
-            invoice.adv_hold_reason = False
+            protected(invoice).adv_hold_reason = False
             self.env["account.payment.register"].with_context(
                 active_model="account.move", active_ids=invoice.ids
             ).create({})._create_payments()

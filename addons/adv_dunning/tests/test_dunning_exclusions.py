@@ -7,6 +7,8 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -27,7 +29,7 @@ class TestDunningExclusions(AdvDunningCommon):
     def test_each_hold_reason(self):
         invoices = self.make_invoices([(100.0, DUE)] * 4)
         for invoice, reason in zip(invoices, ("dispute", "promise", "manual"), strict=False):
-            invoice.adv_hold_reason = reason
+            protected(invoice).adv_hold_reason = reason
         run = self.run_dunning(RUN)
         self.assertEqual(run.letter_ids.line_ids.move_id, invoices[3])
 

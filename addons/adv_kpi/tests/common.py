@@ -6,6 +6,7 @@ from odoo import Command, fields
 from odoo.tests import Form, new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.adv_orders.protected import protected
 from odoo.addons.adv_orders.tests.common import AdvMenuMixin
 
 MARCH = (fields.Date.to_date("2026-03-01"), fields.Date.to_date("2026-03-31"))
@@ -90,7 +91,7 @@ class AdvKpiCommon(AdvMenuMixin, AccountTestInvoicingCommon):
     @classmethod
     def acknowledge(cls, order, ack_date, deadline):
         """The facts the acknowledgement flow of adv_orders records."""
-        order.write(
+        protected(order).write(
             {
                 "adv_ack_state": "acknowledged",
                 "adv_ack_date": ack_date,

@@ -5,6 +5,8 @@ import time
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvAckCommon
 
 
@@ -43,7 +45,7 @@ class TestAckPerformance(AdvAckCommon):
                 for i in range(n_orders)
             ]
         )
-        orders.write(
+        protected(orders).write(
             {"state": "sale", "adv_ack_state": "to_check", "adv_ack_rule_id": self.rule.id}
         )
         orders.order_line[::7].write({"price_unit": 1.0})  # some lines fail the price check
@@ -79,7 +81,9 @@ class TestAckPerformance(AdvAckCommon):
 
         def confirm(n_lines):
             orders = self.make_orders(200, n_lines)
-            orders.write({"state": "draft", "adv_ack_state": False, "adv_ack_rule_id": False})
+            protected(orders).write(
+                {"state": "draft", "adv_ack_state": False, "adv_ack_rule_id": False}
+            )
             self.env.flush_all()
             self.env.invalidate_all()
             orders.write({"state": "sale"})  # what action_confirm does before the hook

@@ -4,6 +4,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvAckCommon
 
 
@@ -35,7 +37,7 @@ class TestAckRules(AdvAckCommon):
         foreign_rule = self.rule.copy({"company_id": other_company.id})
         order = self.create_order()
         with self.assertRaises(UserError):
-            order.adv_ack_rule_id = foreign_rule
+            protected(order).adv_ack_rule_id = foreign_rule
 
     def test_partner_domain_and_tags(self):
         key_accounts = self.env["res.partner.category"].create({"name": "Key account"})

@@ -3,6 +3,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.adv_orders.protected import protected
 
 
 @tagged("post_install", "-at_install")
@@ -10,7 +11,7 @@ class TestAdvHoldReason(AccountTestInvoicingCommon):
     def test_hold_reason_on_invoice(self):
         invoice = self.init_invoice("out_invoice", amounts=[100.0], post=True)
         self.assertFalse(invoice.adv_hold_reason)
-        invoice.adv_hold_reason = "dispute"
+        protected(invoice).adv_hold_reason = "dispute"
         held = self.env["account.move"].search(
             [("adv_hold_reason", "!=", False), ("id", "=", invoice.id)]
         )
