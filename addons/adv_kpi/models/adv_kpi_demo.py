@@ -17,6 +17,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 
+from odoo.addons.adv_orders.protected import protected
+
 
 class AdvKpiDemo(models.AbstractModel):
     _name = "adv.kpi.demo"
@@ -94,6 +96,7 @@ class AdvKpiDemo(models.AbstractModel):
                 "order_line": lines,
             }
         )
+        order = protected(order)
         order.with_context(adv_ack_history=True).action_confirm()
         # Acknowledged 2 to 11 hours after reception, within 8 hours but one
         # order in four; one order in five had an entry error.
