@@ -13,3 +13,4 @@ from . import test_backorder_book
 from . import test_backorder_policy
 from . import test_delivery_documents
 from . import test_otif
+from . import test_protected_fields

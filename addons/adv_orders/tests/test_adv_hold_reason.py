@@ -1,6 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_orders.protected import protected
@@ -22,3 +23,23 @@ class TestAdvHoldReason(AccountTestInvoicingCommon):
     def test_hold_reason_values(self):
         selection = dict(self.env["account.move"]._fields["adv_hold_reason"].selection)
         self.assertEqual(set(selection), {"dispute", "promise", "manual"})
+
+    def test_hold_reason_is_not_written_by_hand(self):
+        """Only the hold wizards, claims and promises put an invoice on hold:
+        an accountant who may edit invoices cannot take one out of dunning
+        (nor put it back) by writing the field."""
+        accountant = new_test_user(
+            self.env, login="adv_hold_accountant", groups="account.group_account_invoice"
+        )
+        invoice = self.init_invoice("out_invoice", amounts=[100.0], post=True)
+        as_accountant = invoice.with_user(accountant)
+        with self.assertRaises(AccessError):
+            as_accountant.write({"adv_hold_reason": "manual"})
+        with self.assertRaises(AccessError):
+            as_accountant.create({"move_type": "out_invoice", "adv_hold_reason": "dispute"})
+        as_accountant.write({"ref": "PO-9"})  # the rest of the invoice stays editable
+        protected(invoice).adv_hold_reason = "dispute"
+        with self.assertRaises(AccessError):
+            as_accountant.write({"adv_hold_reason": False})
+        invoice.invalidate_recordset()
+        self.assertEqual(invoice.adv_hold_reason, "dispute")
