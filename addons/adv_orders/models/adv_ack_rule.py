@@ -1,5 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -8,6 +9,7 @@ from odoo.osv import expression
 from odoo.tools import float_compare, float_is_zero, format_amount, formatLang
 from odoo.tools.safe_eval import safe_eval
 
+from ..finite import check_finite
 from .adv_ack_issue import ACK_CHECKS
 
 
@@ -140,7 +142,7 @@ class AdvAckRule(models.Model):
     @api.constrains("sla_hours", "max_price_deviation", "max_discount")
     def _check_limits(self):
         for rule in self:
-            if rule.sla_hours < 0:
+            if not (math.isfinite(rule.sla_hours) and rule.sla_hours >= 0):
                 raise ValidationError(
                     self.env._("Rule %(rule)s: the delay cannot be negative.", rule=rule.name)
                 )
@@ -160,7 +162,10 @@ class AdvAckRule(models.Model):
     @api.constrains("min_amount_untaxed", "min_order_amount")
     def _check_amounts(self):
         for rule in self:
-            if rule.min_amount_untaxed < 0 or rule.min_order_amount < 0:
+            if not all(
+                math.isfinite(amount) and amount >= 0
+                for amount in (rule.min_amount_untaxed, rule.min_order_amount)
+            ):
                 raise ValidationError(
                     self.env._("Rule %(rule)s: amounts cannot be negative.", rule=rule.name)
                 )
@@ -179,6 +184,18 @@ class AdvAckRule(models.Model):
                         error=exc,
                     )
                 ) from exc
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite(self, [vals])
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions

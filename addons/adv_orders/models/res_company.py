@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -20,5 +22,9 @@ class ResCompany(models.Model):
 
     @api.constrains("adv_ack_escalation_hours")
     def _check_adv_ack_escalation_hours(self):
-        if any(company.adv_ack_escalation_hours < 0 for company in self):
+        if not all(
+            math.isfinite(company.adv_ack_escalation_hours)
+            and company.adv_ack_escalation_hours >= 0
+            for company in self
+        ):
             raise ValidationError(self.env._("The escalation delay cannot be negative."))

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, format_date, formatLang, groupby
 
+from ..finite import check_finite
 from ..protected import check_vals, is_allowed
 from .adv_intake_channel import INTAKE_CHANNELS
 
@@ -335,6 +336,7 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_vals(self, vals_list, creating=True)
+        check_finite(self, vals_list)
         # Precedence: a ship-complete backorder policy sets the shipping policy,
         # unless the caller chose one (then the constraint tells the conflict).
         partners = self.env["res.partner"].browse(
@@ -349,6 +351,7 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         check_vals(self, [vals])
+        check_finite(self, [vals])
         if vals.get("adv_backorder_policy") == "complete" and "picking_policy" not in vals:
             vals = dict(vals, picking_policy="one")
         if "adv_received_date" in vals and any(o.adv_ack_state == "acknowledged" for o in self):

@@ -4,6 +4,8 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_round
 
+from ..finite import check_finite
+
 # Line fields whose change re-opens an acknowledged order, with the type of
 # entry error the change reveals.
 ACK_LINE_FIELDS = {
@@ -158,6 +160,7 @@ class SaleOrderLine(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        check_finite(self, vals_list)
         lines = super().create(vals_list)
         products = lines.filtered(lambda line: not line.display_type)
         for order in products.order_id._adv_ack_watched():
@@ -165,6 +168,7 @@ class SaleOrderLine(models.Model):
         return lines
 
     def write(self, vals):
+        check_finite(self, [vals])
         watched = [fname for fname in ACK_LINE_FIELDS if fname in vals]
         if not watched:
             return super().write(vals)

@@ -14,3 +14,4 @@ from . import test_backorder_policy
 from . import test_delivery_documents
 from . import test_otif
 from . import test_protected_fields
+from . import test_bad_numbers

@@ -97,3 +97,18 @@ class TestAckProtectedRpc(HttpCase, AdvAckCommon):
         self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
         order.invalidate_recordset()
         self.assertEqual(order.adv_ack_state, "blocked")
+
+    def test_rpc_nan_quantity(self):
+        """JSON has no NaN, but Python's json, which reads Odoo's requests, does."""
+        self.authenticate(self.salesman.login, self.salesman.login)
+        vals = {
+            "partner_id": self.customer.id,
+            "client_order_ref": "PO-RPC-NAN",
+            "order_line": [
+                [0, 0, {"product_id": self.product.id, "product_uom_qty": float("nan")}]
+            ],
+        }
+        with self.assertRaises(JsonRpcException) as caught:
+            self.call_kw("sale.order", "create", [vals])
+        self.assertEqual(str(caught.exception), "odoo.exceptions.ValidationError")
+        self.assertFalse(self.env["sale.order"].search([("client_order_ref", "=", "PO-RPC-NAN")]))
