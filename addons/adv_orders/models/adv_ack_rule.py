@@ -11,6 +11,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from ..finite import check_finite
 from .adv_ack_issue import ACK_CHECKS
+from .product_pricelist import PricelistRulesCache
 
 
 class AdvAckRule(models.Model):
@@ -403,7 +404,9 @@ class AdvAckRule(models.Model):
                 line.product_uom_qty or 1.0,
             )
             groups[key] |= line
-        cache = {"products": defaultdict(lambda: self.env["product.product"]), "rules": {}}
+        cache = PricelistRulesCache(
+            products=defaultdict(lambda: self.env["product.product"]), rules={}
+        )
         for pricelist, *_rest in groups:
             if pricelist:
                 cache["products"][pricelist.id] = lines.filtered(

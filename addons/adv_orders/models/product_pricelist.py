@@ -3,6 +3,11 @@
 from odoo import models
 
 
+class PricelistRulesCache(dict):
+    """The batch cache of the ADV price check: a type of its own, so that a
+    value a client puts under the same context key (JSON) is never used."""
+
+
 class ProductPricelist(models.Model):
     _inherit = "product.pricelist"
 
@@ -16,7 +21,11 @@ class ProductPricelist(models.Model):
         it in the same order.
         """
         cache = self.env.context.get("adv_pricelist_rules")
-        if cache is None or not self or self.id not in cache["products"]:
+        if (
+            not isinstance(cache, PricelistRulesCache)
+            or not self
+            or self.id not in cache["products"]
+        ):
             return super()._get_applicable_rules(products, date, **kwargs)
         key = (self.id, date)
         if key not in cache["rules"]:

@@ -4,6 +4,7 @@
 a user who sends the write a read-only form field hides is refused, as is a
 context key that would skip the checks."""
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -63,6 +64,29 @@ class TestAckProtectedFields(AdvAckCommon):
         order.with_user(self.salesman).with_context(adv_ack_history=True).action_confirm()
         self.assertEqual(order.adv_ack_state, "blocked", "the checks ran")
         self.assertEqual(order.adv_ack_issue_ids.mapped("check"), ["client_ref"])
+
+    def test_price_cache_key_from_a_client_is_ignored(self):
+        """The price check's batch cache is server state: a value a client
+        puts under its context key neither breaks nor steers pricing."""
+        self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.pricelist.id,
+                "applied_on": "0_product_variant",
+                "product_id": self.product.id,
+                "compute_price": "fixed",
+                "fixed_price": 15.0,
+            }
+        )
+        # What JSON can carry: a list "containing" the pricelist id, whose
+        # item at that index is no recordset of products.
+        forged = {"products": list(range(self.pricelist.id + 1)), "rules": {}}
+        order = self.create_order(
+            pricelist_id=self.pricelist.id, user_id=self.salesman.id
+        ).with_user(self.salesman)
+        order.with_context(adv_pricelist_rules=forged).write(
+            {"order_line": [Command.create({"product_id": self.product.id})]}
+        )
+        self.assertEqual(order.order_line.mapped("price_unit"), [15.0, 15.0])
 
     def test_history_key_for_a_manager(self):
         self.adv_manager.groups_id += self.env.ref("sales_team.group_sale_salesman")
