@@ -13,4 +13,5 @@ from . import test_backorder_book
 from . import test_backorder_policy
 from . import test_delivery_documents
 from . import test_odoo_flows
+from . import test_odoo_jobs
 from . import test_otif
