@@ -3,6 +3,7 @@
 """The test command's own logic: the install log check and the report counts."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,3 +56,77 @@ def test_junit_counts(tmp_path):
         "adv_kpi": [0, 1, 1],
     }
     assert adv.junit_counts(tmp_path / "missing.xml") == {}
+
+
+ODOO_TEST_LOG = [
+    f"{PREFIX} INFO db odoo.modules.loading: loading sale/views/sale_views.xml",
+    f"{PREFIX} INFO db odoo.addons.sale.tests.test_a: Starting TestA.test_ok ...",
+    f"{PREFIX} INFO db odoo.addons.sale.tests.test_a: " + "=" * 70,
+    f"{PREFIX} ERROR db odoo.addons.sale.tests.test_a: FAIL: TestA.test_known",
+    "Traceback (most recent call last):",
+    "AssertionError: 1 != 2",
+    f"{PREFIX} ERROR db odoo.addons.sale_stock.tests.test_b: ERROR: TestB.test_new",
+    "TypeError: '<' not supported between instances of 'NewId' and 'NewId'",
+    f"{PREFIX} ERROR db odoo.addons.sale_stock.tests.test_b: FAIL: Subtest TestB.test_sub (n=1)",
+    f"{PREFIX} ERROR db odoo.addons.sale_stock.tests.test_b: FAIL: Subtest TestB.test_sub (n=2)",
+    f"{PREFIX} ERROR db unittest.suite: ERROR: setUpClass "
+    "(odoo.addons.stock_account.tests.test_c.TestC)",
+    f"{PREFIX} ERROR db odoo.addons.sale.tests.test_d.TestD.test_tour.browser: "
+    "FAILED: [5/16] Tour x → Step y",
+    f"{PREFIX} INFO db odoo.addons.sale.tests.test_e: skipped TestE.test_x : no sale_management",
+    f"{PREFIX} ERROR db odoo.tests.result: 3 failed, 2 error(s) of 40 tests when loading "
+    "database 'db'",
+]
+
+
+def test_odoo_test_results_reads_failures_summary_and_skips():
+    failed, summary, skipped = adv.odoo_test_results(ODOO_TEST_LOG)
+    assert failed == [
+        "/sale:TestA.test_known",
+        "/sale_stock:TestB.test_new",
+        "/sale_stock:TestB.test_sub",
+        "/stock_account:TestC.setUpClass",
+    ]
+    assert summary == (3, 2, 40)
+    assert skipped == 1
+
+
+def test_compare_odoo_tests_fails_only_on_new_failures():
+    failed, summary, skipped = adv.odoo_test_results(ODOO_TEST_LOG)
+    known = {"/sale:TestA.test_known", "/sale:TestZ.test_fixed_since"}
+    passed, bad, skip, unexpected, expected = adv.compare_odoo_tests(
+        failed, summary, skipped, known
+    )
+    assert unexpected == [
+        "/sale_stock:TestB.test_new",
+        "/sale_stock:TestB.test_sub",
+        "/stock_account:TestC.setUpClass",
+    ]
+    assert expected == ["/sale:TestA.test_known"]
+    assert (passed, bad, skip) == (40 - 4 - 1, 3, 2)
+    # Everything known: the step passes.
+    assert adv.compare_odoo_tests(failed, summary, skipped, set(failed))[1] == 0
+
+
+def test_compare_odoo_tests_without_summary_is_a_failure():
+    lines = [f"{PREFIX} CRITICAL db odoo.service.server: Failed to initialize database `db`."]
+    failed, summary, skipped = adv.odoo_test_results(lines)
+    assert (failed, summary) == ([], None)
+    assert adv.compare_odoo_tests(failed, summary, skipped, set())[:3] == (0, 1, 0)
+    # A clean run.
+    ok = [f"{PREFIX} INFO db odoo.tests.result: 0 failed, 0 error(s) of 12 tests when loading "
+          "database 'db'"]  # fmt: skip
+    assert adv.compare_odoo_tests(*adv.odoo_test_results(ok), set())[:3] == (12, 0, 0)
+
+
+def test_known_failures_file(tmp_path):
+    listing = tmp_path / "known.txt"
+    listing.write_text("# why\n/sale:TestA.test_x  # flaky tour\n\n/sale_stock:TestB.test_y\n")
+    assert adv.read_known_failures(listing) == {"/sale:TestA.test_x", "/sale_stock:TestB.test_y"}
+    assert adv.read_known_failures(tmp_path / "missing.txt") == set()
+    # The repository's list: test ids in --test-tags form, each with its reason.
+    for line in adv.KNOWN_FAILURES.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            test_id, _sep, why = line.partition("#")
+            assert re.fullmatch(r"/\w+:\w+\.\w+", test_id.strip()), line
+            assert why.strip(), f"{line}: say why it fails on plain Odoo"

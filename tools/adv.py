@@ -4,7 +4,7 @@
 """The two set-up commands of ADV Suite.
 
     ./adv run   start Odoo with the four ADV addons on a local demo database
-    ./adv test  run every check: static tests, lint, install, Odoo tests
+    ./adv test  run every check: static tests, lint, install, our tests, Odoo's own tests
 
 Odoo is the ``odoo`` package importable by this interpreter, or the Odoo
 server tree named by the ODOO_PATH environment variable. PostgreSQL is the
@@ -446,6 +446,123 @@ def run_step(title, cmd, env=None, log=None):
     return proc.returncode
 
 
+# Odoo's own tests of the apps the suite extends, run with the suite installed.
+ODOO_SUITE_INSTALL = ("sale_management", "sale_stock", "stock_account")
+ODOO_SUITE_TAGS = ("sale", "sale_stock", "sale_management", "stock_account")
+KNOWN_FAILURES = ROOT / "tests" / "odoo_known_failures.txt"
+TEST_FAILURE = re.compile(r"^(?P<flavour>FAIL|ERROR): (?P<desc>.+)$")
+TEST_SUMMARY = re.compile(
+    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests "
+    r"when loading database"
+)
+TEST_SKIPPED = re.compile(r"^skipped \S")
+
+
+def odoo_test_id(logger, desc):
+    """The test id of a FAIL/ERROR line of Odoo's log, in --test-tags form:
+    ``/module:Class.method``; the description when it names no test."""
+    if desc.startswith("Subtest "):
+        desc = desc[len("Subtest ") :]
+    m = re.match(r"(\w+) \(odoo\.addons\.(\w+)\.(?:[\w.]+\.)?(\w+)\)$", desc)
+    if m:  # setUpClass (odoo.addons.sale.tests.test_x.TestX): the class could not start
+        return f"/{m.group(2)}:{m.group(3)}.{m.group(1)}"
+    m = re.match(r"([\w]+\.\w+)(?:\s|$)", desc)
+    mod = re.match(r"odoo\.addons\.(\w+)\.", logger)
+    if m and mod:
+        return f"/{mod.group(1)}:{m.group(1)}"
+    return desc.strip()
+
+
+def odoo_test_results(lines):
+    """What an Odoo log with --test-enable says: (ids of the failed tests,
+    (failed, errors, run) of the final summary or None when the run did not
+    get that far, number of skipped tests)."""
+    failed, summary, skipped = [], None, 0
+    for line in lines:
+        m = LOG_LINE.match(line)
+        if not m:
+            continue
+        level, logger, msg = m.group("level", "logger", "msg")
+        found = TEST_FAILURE.match(msg)
+        if level == "ERROR" and found:
+            test_id = odoo_test_id(logger, found.group("desc"))
+            if test_id not in failed:
+                failed.append(test_id)
+            continue
+        found = TEST_SUMMARY.search(msg)
+        if found and logger == "odoo.tests.result":
+            summary = tuple(int(found.group(k)) for k in ("failed", "errors", "run"))
+        elif level == "INFO" and TEST_SKIPPED.match(msg):
+            skipped += 1
+    return failed, summary, skipped
+
+
+def read_known_failures(path=KNOWN_FAILURES):
+    """The test ids (one a line, ``#`` comments) that fail on plain Odoo too."""
+    if not path.is_file():
+        return set()
+    known = set()
+    for line in path.read_text().splitlines():
+        test_id = line.split("#", 1)[0].strip()
+        if test_id:
+            known.add(test_id)
+    return known
+
+
+def compare_odoo_tests(failed, summary, skipped, known):
+    """(passed, failed, skipped, unexpected ids, known ids that failed) of an
+    Odoo test run against the failures known on plain Odoo. A run without
+    summary (crash, install error) counts one failure."""
+    unexpected = [t for t in failed if t not in known]
+    expected = [t for t in failed if t in known]
+    if summary is None:
+        return 0, len(unexpected) + 1, skipped, unexpected, expected
+    run = summary[2]
+    passed = max(run - len(failed) - skipped, 0)
+    return passed, len(unexpected), skipped + len(expected), unexpected, expected
+
+
+def run_odoo_suites(odoo, pg, env, data_dir, reports, results, keep, db=None):
+    """Odoo's own tests of sale, sale_stock, sale_management and
+    stock_account with the four addons installed: at_install tests run while
+    each module installs, post_install tests after. A failure that plain Odoo
+    does not have (tests/odoo_known_failures.txt) fails the step."""
+    db = db or f"adv_odoo_{uuid.uuid4().hex[:8]}"
+    log = reports / "odoo-suites.log"
+    installed = [*ODOO_SUITE_INSTALL, *modules()]
+    try:
+        rc = run_step(
+            f"Odoo's own tests ({', '.join(ODOO_SUITE_TAGS)}) with {', '.join(modules())} "
+            f"installed, in {db}",
+            odoo.cmd(*pg.odoo_args(), f"--data-dir={data_dir}", "-d", db, "-i", ",".join(installed),
+                     "--without-demo=all", "--test-enable",
+                     "--test-tags=" + ",".join(f"/{m}" for m in ODOO_SUITE_TAGS),
+                     "--stop-after-init", "--log-level=info", "--max-cron-threads=0",
+                     f"--http-port={free_port()}"),
+            env=env,
+            log=log,
+        )  # fmt: skip
+    finally:
+        if not keep:
+            drop_database(odoo, pg, db)
+        else:
+            say(f"Kept database {db}")
+    failed, summary, skipped = odoo_test_results(log.read_text(errors="replace").splitlines())
+    passed, bad, skipped, unexpected, expected = compare_odoo_tests(
+        failed, summary, skipped, read_known_failures()
+    )
+    for test_id in unexpected:
+        say(f"   new failure (passes on plain Odoo): {test_id}")
+    for test_id in expected:
+        say(f"   known failure of plain Odoo: {test_id}")
+    if summary is None:
+        say(f"   no test summary in the log (exit {rc}): the run broke, see {log}")
+        say(log.read_text(errors="replace")[-3000:])
+    elif bad:
+        say(f"   details in {log}")
+    results.add("odoo's own tests: " + ", ".join(ODOO_SUITE_TAGS), passed, bad, skipped)
+
+
 def cmd_test(args):
     started = time.monotonic()
     install_requirements()
@@ -519,6 +636,7 @@ def cmd_test(args):
         if rc:
             say(log.read_text(errors="replace")[-3000:])
         results.add("install (checklog)", int(not (rc or problems)), int(bool(rc or problems)))
+        install_ok = not rc
 
         if not rc:
             report = reports / "odoo.xml"
@@ -549,6 +667,11 @@ def cmd_test(args):
                 results.add(f"odoo tests: {other}", *row)
             if rc and not results.failed:
                 results.add("odoo tests: pytest run", 0, 1)
+
+        if args.no_odoo_suites:
+            say("== Odoo's own tests skipped (--no-odoo-suites) ==")
+        elif install_ok:
+            run_odoo_suites(odoo, pg, env, data_dir, reports, results, args.keep_database)
     finally:
         if not args.keep_database:
             drop_database(odoo, pg, db)
@@ -641,7 +764,12 @@ def main():
     run.add_argument("-d", "--database", default=DEMO_DB, help=f"database name (default {DEMO_DB})")
     run.add_argument("odoo_args", nargs=argparse.REMAINDER, help="more options for Odoo")
     test = sub.add_parser("test", help="run every test, the lint and the install check")
-    test.add_argument("--keep-database", action="store_true", help="keep the test database")
+    test.add_argument("--keep-database", action="store_true", help="keep the test databases")
+    test.add_argument(
+        "--no-odoo-suites",
+        action="store_true",
+        help="skip Odoo's own sale/stock tests with the addons installed (quick local runs)",
+    )
     i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
     i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
     # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).

@@ -270,7 +270,9 @@ class SaleOrder(models.Model):
             )
             delivered = in_full = on_time = False
             if order.state == "sale" and shipments and lines:
-                first = shipments.sorted(lambda p: (p.date_done, p.id))[0]
+                # _origin: in a form's onchange the pickings are new records,
+                # whose NewIds cannot be compared.
+                first = shipments.sorted(lambda p: (p.date_done, p._origin.id or 0))[0]
                 in_full = all(
                     float_compare(
                         line._adv_qty_shipped_by(first),

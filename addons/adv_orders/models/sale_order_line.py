@@ -80,7 +80,12 @@ class SaleOrderLine(models.Model):
                     0.0,
                 )
             line.adv_qty_backorder = qty
-            line.adv_backorder_value = line.currency_id.round(qty * line.price_reduce_taxexcl)
+            value = 0.0
+            # A line being edited in a form (a combo item, for one) may have no
+            # currency yet: it has no backorder either.
+            if qty and line.currency_id:
+                value = line.currency_id.round(qty * line.price_reduce_taxexcl)
+            line.adv_backorder_value = value
 
     @api.depends("move_ids.state", "move_ids.date", "adv_qty_backorder")
     def _compute_adv_expected_date(self):
@@ -169,6 +174,8 @@ class SaleOrderLine(models.Model):
 
     def write(self, vals):
         check_finite(self, [vals])
+        if "product_uom_qty" in vals and "product_uom" not in vals:
+            self._adv_shrink_cancelled(vals["product_uom_qty"])
         watched = [fname for fname in ACK_LINE_FIELDS if fname in vals]
         if not watched:
             return super().write(vals)
@@ -202,6 +209,19 @@ class SaleOrderLine(models.Model):
         """A cancelled remainder counts as procured: raising the ordered
         quantity later plans only the increase, never the cancelled part."""
         return super()._get_qty_procurement(previous_product_uom_qty) + self.adv_qty_cancelled
+
+    def _adv_shrink_cancelled(self, new_qty):
+        """Before the ordered quantity becomes ``new_qty``: a cancelled
+        remainder never exceeds what the new quantity leaves undelivered (the
+        customer ordered 3, got 2, 1 was cancelled; reduced to 2, nothing is
+        cancelled any more). Else the procurement would count the remainder as
+        planned and plan a negative delivery, and the invoicing would hold
+        back delivered goods."""
+        for line in self.filtered("adv_qty_cancelled"):
+            rounding = line.product_uom.rounding or 0.01
+            keep = max(min(line.adv_qty_cancelled, (new_qty or 0.0) - line.qty_delivered), 0.0)
+            if float_compare(keep, line.adv_qty_cancelled, precision_rounding=rounding):
+                line.adv_qty_cancelled = float_round(keep, precision_rounding=rounding)
 
     def _adv_qty_shipped_by(self, pickings):
         """Quantity of this line, in its unit, that ``pickings`` delivered."""

@@ -77,8 +77,10 @@ class StockPicking(models.Model):
         )
 
     def _adv_cancel_rest_pickings(self):
+        # The warehouse validates deliveries of orders it may not read: only
+        # the order's policy is read, as superuser.
         return self._adv_customer_deliveries().filtered(
-            lambda p: p.sale_id.adv_backorder_policy == "cancel"
+            lambda p: p.sudo().sale_id.adv_backorder_policy == "cancel"
         )
 
     def _check_backorder(self):
@@ -95,8 +97,9 @@ class StockPicking(models.Model):
     def _adv_record_cancelled_remainders(self):
         """What a validation without backorder left undelivered is cancelled on
         the order lines: out of the backorder book, never invoiced; the order's
-        chatter says what."""
-        lines = self.move_ids.sale_line_id
+        chatter says what. Server bookkeeping of the validation: done as
+        superuser, as the warehouse user may not write (nor read) the order."""
+        lines = self.sudo().move_ids.sale_line_id
         cancelled = lines._adv_cancel_remainders()
         for order in lines.order_id:
             items = [(line, qty) for line, qty in cancelled.items() if line.order_id == order]
@@ -124,9 +127,11 @@ class StockPicking(models.Model):
             )
 
     def _adv_send_partial_shipment_notice(self):
-        """E-mail the customers who want it what left and what remains."""
+        """E-mail the customers who want it what left and what remains. The
+        e-mail tells about the order, which the warehouse user who validates
+        may not read: rendered and posted as superuser (authored by the user)."""
         template = self.env.ref("adv_orders.mail_template_adv_partial_shipment")
-        for picking in self:
+        for picking in self.sudo():
             order = picking.sale_id
             if not (
                 order.adv_has_backorder

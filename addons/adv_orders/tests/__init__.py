@@ -12,6 +12,8 @@ from . import test_backorder
 from . import test_backorder_book
 from . import test_backorder_policy
 from . import test_delivery_documents
+from . import test_odoo_flows
+from . import test_odoo_jobs
 from . import test_otif
 from . import test_protected_fields
 from . import test_bad_numbers
