@@ -757,6 +757,24 @@ def cmd_i18n(args):
             pg.stop()
 
 
+# --------------------------------------------------------------------------
+# readme (maintenance): README.rst of each addon from its readme/ fragments
+# --------------------------------------------------------------------------
+def cmd_readme(args):
+    install_requirements()
+    sys.path.insert(0, str(ROOT / "tools"))
+    import readme
+
+    addons = [ADDONS / m for m in modules()]
+    stale = readme.refresh(addons, check=args.check)
+    if args.check:
+        if stale:
+            sys.exit(f"README.rst out of date in {', '.join(stale)}: run ./adv readme")
+        say("Every README.rst matches its readme/ fragments.")
+    else:
+        say(f"README.rst written for {', '.join(stale) or 'no addon (all up to date)'}")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="adv", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -772,6 +790,8 @@ def main():
     )
     i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
     i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
+    readme = sub.add_parser("readme", help="maintainers: write each addon's README.rst")
+    readme.add_argument("--check", action="store_true", help="only check they are up to date")
     # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).
     args, unknown = parser.parse_known_args()
     if unknown and args.command != "run":
@@ -781,6 +801,8 @@ def main():
         cmd_run(args)
     elif args.command == "i18n":
         cmd_i18n(args)
+    elif args.command == "readme":
+        cmd_readme(args)
     else:
         sys.exit(cmd_test(args))
 
