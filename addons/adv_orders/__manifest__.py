@@ -27,6 +27,7 @@
         "views/adv_orders_actions.xml",
         "views/adv_ack_rule_views.xml",
         "views/adv_order_error_views.xml",
+        "views/sale_order_templates.xml",
         "views/sale_order_views.xml",
         "views/res_partner_views.xml",
         "views/stock_picking_views.xml",

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare, format_date, formatLang, groupby
+from odoo.tools import float_compare, groupby
 
 from ..finite import check_finite
 from ..protected import check_vals, is_allowed
@@ -38,6 +38,12 @@ BACKORDER_POLICIES = [
     ("complete", "Ship complete only"),
     ("cancel", "Ship available, cancel the rest"),
 ]
+
+
+def delivery_tz(warehouse, company):
+    """The time zone in which delivery days are counted: the warehouse's,
+    else the company's, else UTC."""
+    return warehouse.partner_id.tz or company.partner_id.tz or "UTC"
 
 
 def local_date(value, tz_name):
@@ -653,17 +659,13 @@ class SaleOrder(models.Model):
                 order.sudo().adv_promised_date = promise
 
     def _adv_tz(self):
-        """The time zone in which delivery days are counted: the warehouse's,
-        else the company's, else UTC."""
         self.ensure_one()
-        return self.warehouse_id.partner_id.tz or self.company_id.partner_id.tz or "UTC"
+        return delivery_tz(self.warehouse_id, self.company_id)
 
     def _adv_customer_shipments(self):
         """The deliveries of the order that leave for the customer (the last
         step of a multi-step delivery), returns excluded."""
-        return self.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing" and p.location_dest_id.usage == "customer"
-        )
+        return self.picking_ids._adv_to_customer()
 
     def _adv_installments_html(self):
         """The due dates and amounts the order's payment terms give today."""
@@ -682,18 +684,10 @@ class SaleOrder(models.Model):
             untaxed_amount=self.amount_untaxed,
             untaxed_amount_currency=self.amount_untaxed,
         )
-        rows = Markup().join(
-            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-            % (
-                format_date(self.env, term["date"]),
-                formatLang(self.env, term["foreign_amount"], currency_obj=self.currency_id),
-            )
-            for term in terms["line_ids"]
+        return self.env["ir.qweb"]._render(
+            "adv_orders.adv_installments_table",
+            {"terms": terms["line_ids"], "currency": self.currency_id},
         )
-        return Markup(
-            "<table class='table table-sm o_adv_installments'><thead><tr><th>%s</th>"
-            "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
-        ) % (self.env._("Due Date"), self.env._("Amount"), rows)
 
     def _adv_remaining_lines(self):
         """The lines still owed to the customer, for documents and e-mails."""

@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import float_is_zero, formatLang
 
-from .sale_order import local_date
+from .sale_order import delivery_tz, local_date
 
 
 class StockPicking(models.Model):
@@ -34,20 +34,14 @@ class StockPicking(models.Model):
     # ------------------------------------------------------------------
     @api.depends("state", "date_done", "date_deadline", "sale_id.adv_promised_date")
     def _compute_adv_on_time(self):
+        to_customer = self._adv_to_customer()
         for picking in self:
-            is_customer = (
-                picking.picking_type_code == "outgoing"
-                and picking.location_dest_id.usage == "customer"
-            )
+            is_customer = picking in to_customer
             promise = is_customer and (picking.sale_id.adv_promised_date or picking.date_deadline)
             picking.adv_promised_date = promise or False
             on_time = False
             if promise and picking.state == "done" and picking.date_done:
-                tz = (
-                    picking.picking_type_id.warehouse_id.partner_id.tz
-                    or picking.company_id.partner_id.tz
-                    or "UTC"
-                )
+                tz = delivery_tz(picking.picking_type_id.warehouse_id, picking.company_id)
                 on_time = local_date(picking.date_done, tz) <= local_date(promise, tz)
             picking.adv_on_time = on_time
 
@@ -67,14 +61,16 @@ class StockPicking(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    def _adv_customer_deliveries(self):
+    def _adv_to_customer(self):
+        """The pickings that leave for the customer: outgoing to a customer
+        location (the last step of a multi-step delivery), returns excluded."""
         return self.filtered(
-            lambda p: (
-                p.sale_id
-                and p.picking_type_code == "outgoing"
-                and p.location_dest_id.usage == "customer"
-            )
+            lambda p: p.picking_type_code == "outgoing" and p.location_dest_id.usage == "customer"
         )
+
+    def _adv_customer_deliveries(self):
+        """The deliveries to the customer of a sale order."""
+        return self._adv_to_customer().filtered("sale_id")
 
     def _adv_cancel_rest_pickings(self):
         # The warehouse validates deliveries of orders it may not read: only
