@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import tagged
 
+from odoo.addons.adv_orders.tests.common import count_queries
+
 from .common import AdvClaimCommon
 
 
@@ -15,12 +17,7 @@ class TestClaimPerformance(AdvClaimCommon):
         cls.order, cls.picking, cls.invoice = cls._make_invoiced_order()
 
     def _queries(self, func):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.env.cr.sql_log_count - before
+        return count_queries(self.env, func)[1]
 
     def _claims(self, count):
         return self.env["adv.claim"].create(

@@ -1,10 +1,11 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
-import time
 from datetime import date, timedelta
 
 from odoo.tests import tagged
+
+from odoo.addons.adv_orders.tests.common import count_queries
 
 from .common import AdvDunningCommon
 
@@ -29,16 +30,8 @@ class TestDunningPerformance(AdvDunningCommon):
 
     def measure(self, run_date):
         """Queries and seconds of computing a run, the letters left in review."""
-        self.env.flush_all()
-        self.env.invalidate_all()
         run = self.env["adv.dunning.run"].create({"date": run_date, "company_id": self.company.id})
-        self.env.flush_all()
-        count_before = self.env.cr.sql_log_count
-        started = time.perf_counter()
-        run.action_compute()
-        self.env.flush_all()
-        elapsed = time.perf_counter() - started
-        queries = self.env.cr.sql_log_count - count_before
+        _result, queries, elapsed = count_queries(self.env, run.action_compute)
         lines = len(run.letter_ids.line_ids)
         run.letter_ids.unlink()
         return queries, elapsed, lines

@@ -1,9 +1,10 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
-import time
 
 from odoo.tests import tagged
+
+from odoo.addons.adv_orders.tests.common import count_queries
 
 from .common import AdvKpiCommon
 
@@ -43,11 +44,9 @@ class TestKpiQueryCount(AdvKpiCommon):
     def dashboard_queries(self):
         """Queries of one dashboard opening with nothing stored yet."""
         self.env["adv.kpi.value"].search([]).sudo().unlink()
-        self.env.invalidate_all()
         dashboard = self.env["adv.kpi.dashboard"].with_user(self.manager)
-        start_count, start = self.cr.sql_log_count, time.time()
-        data = dashboard.get_dashboard(PARAMS)
-        return self.cr.sql_log_count - start_count, time.time() - start, data
+        data, queries, seconds = count_queries(self.env, dashboard.get_dashboard, PARAMS)
+        return queries, seconds, data
 
     def test_queries_do_not_grow_with_records(self):
         self.add_activity(2)

@@ -1,11 +1,25 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import time
+
 from odoo import Command
 from odoo.tests import Form, new_test_user
 from odoo.tests.common import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.sale.tests.common import SaleCommon
+
+
+def count_queries(env, func, *args, **kwargs):
+    """``(result, queries, seconds)`` of ``func(*args, **kwargs)``: pending
+    writes are flushed before (they are not counted) and after (they are), and
+    the cache is emptied first, so that what ``func`` reads is counted."""
+    env.flush_all()
+    env.invalidate_all()
+    before, started = env.cr.sql_log_count, time.perf_counter()
+    result = func(*args, **kwargs)
+    env.flush_all()
+    return result, env.cr.sql_log_count - before, time.perf_counter() - started
 
 
 class AdvMenuMixin:

@@ -1,13 +1,12 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import time
 
 from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.adv_orders.protected import protected
 
-from .common import AdvAckCommon
+from .common import AdvAckCommon, count_queries
 
 
 @tagged("post_install", "-at_install")
@@ -54,10 +53,7 @@ class TestAckPerformance(AdvAckCommon):
         return orders
 
     def count_queries(self, orders):
-        before = self.cr.sql_log_count
-        orders._adv_ack_process()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
+        return count_queries(self.env, orders._adv_ack_process)[1]
 
     def test_queries_do_not_grow_with_lines(self):
         few_lines = self.count_queries(self.make_orders(4, 2))
@@ -87,11 +83,8 @@ class TestAckPerformance(AdvAckCommon):
             self.env.flush_all()
             self.env.invalidate_all()
             orders.write({"state": "sale"})  # what action_confirm does before the hook
-            self.env.flush_all()
-            before, started = self.cr.sql_log_count, time.perf_counter()
-            orders._adv_ack_start()
-            self.env.flush_all()
-            return orders, self.cr.sql_log_count - before, time.perf_counter() - started
+            _result, queries, seconds = count_queries(self.env, orders._adv_ack_start)
+            return orders, queries, seconds
 
         few_orders, few, _seconds = confirm(2)
         orders, many, seconds = confirm(20)

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import AdvDeliveryCommon
+from .common import AdvDeliveryCommon, count_queries
 
 LIST_SPEC = {
     name: {}
@@ -176,20 +176,19 @@ class TestBackorderBook(AdvDeliveryCommon):
         def queries(orders):
             Book = self.env["adv.backorder.line"].with_user(self.adv_user)
             domain = [("order_id", "in", orders.ids)]
-            self.env.invalidate_all()
-            before = self.cr.sql_log_count
-            result = Book.web_search_read(domain, LIST_SPEC, limit=500)
-            listed = self.cr.sql_log_count - before
+            result, listed, _seconds = count_queries(
+                self.env, Book.web_search_read, domain, LIST_SPEC, limit=500
+            )
             self.assertEqual(result["length"], 3 * len(orders))
-            self.env.invalidate_all()
-            before = self.cr.sql_log_count
-            Book.web_read_group(
+            grouping = count_queries(
+                self.env,
+                Book.web_read_group,
                 domain,
                 ["qty_backorder:sum", "value_company:sum"],
                 ["commercial_partner_id", "product_id"],
                 lazy=False,
-            )
-            return listed, self.cr.sql_log_count - before
+            )[1]
+            return listed, grouping
 
         small = queries(make(2))
         large = queries(make(12))
