@@ -1,6 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_orders.protected import protected
@@ -12,19 +12,13 @@ class TestAdvClaimsInstall(AdvMenuMixin, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.adv_user = new_test_user(
-            cls.env,
-            login="adv_claims_user",
-            groups="base.group_user,adv_orders.group_adv_user",
-        )
-        cls.plain_user = new_test_user(cls.env, login="adv_claims_plain", groups="base.group_user")
+        cls.create_menu_users("adv_claims")
 
     def _disputed(self):
         return self.action_records("adv_claims.account_move_action_adv_disputed", self.adv_user)
 
-    def test_module_installed(self):
-        module = self.env["ir.module.module"].search([("name", "=", "adv_claims")])
-        self.assertEqual(module.state, "installed")
+    def test_models_readable_by_adv(self):
+        self.assert_models_readable("adv_claims", self.adv_user)
 
     def test_menu_visibility(self):
         menu = self.env.ref("adv_claims.menu_adv_claims_disputed")

@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_orders.protected import protected
@@ -15,12 +15,7 @@ class TestAdvDunningInstall(AdvMenuMixin, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.adv_user = new_test_user(
-            cls.env,
-            login="adv_dunning_user",
-            groups="base.group_user,adv_orders.group_adv_user",
-        )
-        cls.plain_user = new_test_user(cls.env, login="adv_dunning_plain", groups="base.group_user")
+        cls.create_menu_users("adv_dunning")
 
     def _overdue(self):
         today = fields.Date.today()
@@ -30,9 +25,8 @@ class TestAdvDunningInstall(AdvMenuMixin, AccountTestInvoicingCommon):
             {"context_today": lambda: today},
         )
 
-    def test_module_installed(self):
-        module = self.env["ir.module.module"].search([("name", "=", "adv_dunning")])
-        self.assertEqual(module.state, "installed")
+    def test_models_readable_by_adv(self):
+        self.assert_models_readable("adv_dunning", self.adv_user)
 
     def test_menu_visibility(self):
         menu = self.env.ref("adv_dunning.menu_adv_dunning_overdue")

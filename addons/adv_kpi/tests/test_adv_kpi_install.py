@@ -1,6 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.adv_orders.tests.common import AdvMenuMixin
@@ -11,19 +11,10 @@ class TestAdvKpiInstall(AdvMenuMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.adv_user = new_test_user(
-            cls.env,
-            login="adv_kpi_user",
-            groups="base.group_user,adv_orders.group_adv_user",
-        )
-        cls.plain_user = new_test_user(cls.env, login="adv_kpi_plain", groups="base.group_user")
+        cls.create_menu_users("adv_kpi")
 
-    def test_suite_installed(self):
-        modules = self.env["ir.module.module"].search(
-            [("name", "in", ("adv_orders", "adv_dunning", "adv_claims", "adv_kpi"))]
-        )
-        self.assertEqual(len(modules), 4)
-        self.assertEqual(set(modules.mapped("state")), {"installed"})
+    def test_models_readable_by_adv(self):
+        self.assert_models_readable("adv_kpi", self.adv_user)
 
     def test_reporting_menu(self):
         visible = self.visible_menus(self.adv_user)

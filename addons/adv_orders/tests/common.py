@@ -25,6 +25,38 @@ def count_queries(env, func, *args, **kwargs):
 class AdvMenuMixin:
     """What the web client shows a user: menus and window actions."""
 
+    @classmethod
+    def create_menu_users(cls, prefix):
+        """``adv_user``, an ADV assistant, and ``plain_user``, an employee
+        without ADV rights, to compare what each sees."""
+        cls.adv_user = new_test_user(
+            cls.env, login=f"{prefix}_user", groups="base.group_user,adv_orders.group_adv_user"
+        )
+        cls.plain_user = new_test_user(cls.env, login=f"{prefix}_plain", groups="base.group_user")
+
+    def assert_models_readable(self, module, user):
+        """Every model ``module`` defines (abstract ones aside) has access
+        rights that let ``user`` read it: an installed module whose access
+        file forgot a model fails here."""
+        models = (
+            self.env["ir.model"]
+            .search([])
+            .filtered(
+                lambda m: (
+                    module in m.modules.split(", ")
+                    and m.model in self.env
+                    and not self.env[m.model]._abstract
+                    and not self.env[m.model]._transient
+                )
+            )
+        )
+        self.assertTrue(models, f"{module} defines no model")
+        for model in models:
+            self.assertTrue(
+                self.env[model.model].with_user(user).has_access("read"),
+                f"{user.login} cannot read {model.model}",
+            )
+
     def visible_menus(self, user):
         """The menus the web client shows to ``user`` (reachable from an app root)."""
         menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)

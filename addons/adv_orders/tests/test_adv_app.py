@@ -8,10 +8,10 @@ from .common import AdvCommon
 
 @tagged("post_install", "-at_install")
 class TestAdvApp(AdvCommon):
-    def test_module_installed(self):
+    def test_application_and_models_readable(self):
         module = self.env["ir.module.module"].search([("name", "=", "adv_orders")])
-        self.assertEqual(module.state, "installed")
-        self.assertTrue(module.application)
+        self.assertTrue(module.application, "ADV shows as an app in Apps")
+        self.assert_models_readable("adv_orders", self.adv_user)
 
     def test_groups_ladder(self):
         group_user = self.env.ref("adv_orders.group_adv_user")
