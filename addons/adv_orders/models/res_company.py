@@ -28,3 +28,14 @@ class ResCompany(models.Model):
             for company in self
         ):
             raise ValidationError(self.env._("The escalation delay cannot be negative."))
+
+    def _adv_managers(self):
+        """The active internal ADV managers who work in this company."""
+        self.ensure_one()
+        return (
+            self.env.ref("adv_orders.group_adv_manager")
+            .sudo()
+            .users.filtered(
+                lambda user: user.active and not user.share and self in user.company_ids
+            )
+        )

@@ -766,11 +766,8 @@ class SaleOrder(models.Model):
                 o.adv_ack_deadline + timedelta(hours=o.company_id.adv_ack_escalation_hours) < now
             )
         )
-        group = self.env.ref("adv_orders.group_adv_manager")
         for company, orders in groupby(to_escalate, key=lambda o: o.company_id):
-            managers = group.users.filtered(
-                lambda u, company=company: company in u.company_ids and not u.share
-            )
+            managers = company._adv_managers()
             for order in orders:
                 order.message_post(
                     body=self.env._(
