@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -298,7 +299,7 @@ class AdvDunningLetter(models.Model):
         to retry later."""
         done = self.browse()
         for letter in self:
-            if letter.state != "to_send":
+            if letter.state != "to_send" or not letter._adv_lock():
                 continue
             try:
                 with self.env.cr.savepoint():
@@ -314,6 +315,29 @@ class AdvDunningLetter(models.Model):
                 continue
             done |= letter
         return done
+
+    def _adv_lock(self):
+        """Take the letter's row until the end of the transaction, before
+        anything is e-mailed, so that no other transaction (the outbox, a
+        user's "send again") can send it too, nor fail after our e-mail left
+        and have the whole batch replayed. False when another transaction
+        holds or changed it: that one sends it."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    """
+                    SELECT id FROM adv_dunning_letter
+                     WHERE id = %s AND state = 'to_send'
+                       FOR UPDATE NOWAIT
+                    """,
+                    [self.id],
+                    log_exceptions=False,
+                )
+                return bool(self.env.cr.fetchone())
+        except (errors.LockNotAvailable, errors.SerializationFailure):
+            _logger.info("Dunning letter %s is being sent by another transaction", self.id)
+            return False
 
     def _adv_send_one(self):
         """Do everything the letter's channels ask in the database first
