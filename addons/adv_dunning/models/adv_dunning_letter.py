@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -33,6 +34,14 @@ FINAL_WRITABLE_FIELDS = {
     "message_main_attachment_id",
 }
 RETRY_DELAY = timedelta(hours=1)
+
+
+def _delivery_error_text(error):
+    """A readable text of a delivery error: Odoo's MailDeliveryException
+    carries a title and the cause as two arguments."""
+    if len(error.args) > 1:
+        return " ".join(str(arg) for arg in error.args if arg)
+    return str(error)
 
 
 class AdvDunningLetter(models.Model):
@@ -282,12 +291,15 @@ class AdvDunningLetter(models.Model):
         return letters
 
     def _adv_send(self):
-        """Send each letter on its channels. E-mail and phone call are done
-        here; printed letters wait for ADV to print and confirm them. A
-        failure leaves the letter to send with the error, to retry later."""
+        """Send each letter on its channels, each in a savepoint of its own.
+        E-mail and phone call are done here; printed letters wait for ADV to
+        print and confirm them. A letter is sent only once the mail server
+        accepted its e-mail: any failure rolls its savepoint back (message,
+        e-mail, invoice levels, charges) and leaves it to send with the error,
+        to retry later."""
         done = self.browse()
         for letter in self:
-            if letter.state != "to_send":
+            if letter.state != "to_send" or not letter._adv_lock():
                 continue
             try:
                 with self.env.cr.savepoint():
@@ -302,20 +314,56 @@ class AdvDunningLetter(models.Model):
                 )
                 continue
             done |= letter
-        to_print = done.filtered(lambda letter: letter.level_id._has_print_channel())
-        to_print.write({"state": "to_print", "send_error": False, "next_attempt": False})
-        (done - to_print)._adv_mark_sent()
         return done
 
+    def _adv_lock(self):
+        """Take the letter's row until the end of the transaction, before
+        anything is e-mailed, so that no other transaction (the outbox, a
+        user's "send again") can send it too, nor fail after our e-mail left
+        and have the whole batch replayed. False when another transaction
+        holds or changed it: that one sends it."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    """
+                    SELECT id FROM adv_dunning_letter
+                     WHERE id = %s AND state = 'to_send'
+                       FOR UPDATE NOWAIT
+                    """,
+                    [self.id],
+                    log_exceptions=False,
+                )
+                return bool(self.env.cr.fetchone())
+        except (errors.LockNotAvailable, errors.SerializationFailure):
+            _logger.info("Dunning letter %s is being sent by another transaction", self.id)
+            return False
+
     def _adv_send_one(self):
+        """Do everything the letter's channels ask in the database first
+        (message and e-mail queued, call scheduled, letter and invoices
+        moved), then hand the e-mail to the mail server as the very last
+        step: once the server accepted it, nothing left can roll the letter
+        back and have it e-mailed twice."""
         self.ensure_one()
         level = self.level_id
+        mails = self.env["mail.mail"]
         if level.channel_email:
-            self._adv_send_email()
+            mails = self._adv_send_email()
         if level.channel_phone:
             self._adv_schedule_call()
+        if level._has_print_channel():
+            self.write({"state": "to_print", "send_error": False, "next_attempt": False})
+        else:
+            self._adv_mark_sent()
+        if mails:
+            self.env.flush_all()
+            self._adv_deliver(mails)
 
     def _adv_send_email(self):
+        """Post the reminder with its PDF; its e-mails are created but not
+        sent (no sending after commit, no mail queue): ``_adv_deliver`` sends
+        them within the letter's savepoint. Return the e-mails."""
         self.ensure_one()
         contact = self.contact_id or self.partner_id
         if not contact.email:
@@ -342,12 +390,106 @@ class AdvDunningLetter(models.Model):
                 }
             )
         )
-        self.message_post_with_source(
+        messages = self.message_post_with_source(
             template,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             attachment_ids=attachment.ids,
+            force_send=False,  # sent by _adv_deliver, in the letter's savepoint
+            auto_delete=False,  # kept: the proof of what was sent, and when
         )
+        mails = self.env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)])
+        if not mails:
+            raise UserError(
+                self.env._(
+                    "The reminder template gave no e-mail to send to %(contact)s.",
+                    contact=contact.display_name,
+                )
+            )
+        return mails
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        """The reminder's contact gets an e-mail of its own, apart from any
+        follower: Odoo sends a mail's recipients one after the other and
+        stops at the first refused address, which must not keep the reminder
+        from the customer nor hide whether it reached them."""
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        if len(self) != 1:
+            return groups
+        contact_id = (self.contact_id or self.partner_id).id
+        contact_group = [
+            "adv_dunning_contact",
+            lambda pdata: pdata["id"] == contact_id,
+            {"active": True, "has_button_access": False},
+        ]
+        return [contact_group, *groups]
+
+    def _adv_deliver(self, mails):
+        """Hand the letter's e-mails to the mail server now and check that it
+        accepted the one to the customer's contact; raise otherwise, so that
+        the letter's savepoint rolls back and no e-mail is left for Odoo's
+        mail queue to send later. Copies to followers go after it and never
+        undo a delivered reminder.
+
+        The outcome is read from the mail's notifications rather than from an
+        exception: Odoo sends one SMTP message per recipient of a mail and
+        records each one's result there, so a refused copy cannot hide that
+        the contact received the reminder, nor the reverse."""
+        self.ensure_one()
+        mails = mails.sudo()
+        contact = self.contact_id or self.partner_id
+        reminder = mails.filtered(lambda mail: contact in mail.recipient_ids)
+        try:
+            (reminder or mails).send()
+        except Exception as error:
+            raise UserError(
+                self.env._(
+                    "The mail server did not accept the reminder: %(error)s",
+                    error=_delivery_error_text(error),
+                )
+            ) from error
+        if reminder:
+            notifications = (
+                self.env["mail.notification"]
+                .sudo()
+                .search(
+                    [
+                        ("mail_mail_id", "in", reminder.ids),
+                        ("notification_type", "=", "email"),
+                        ("res_partner_id", "=", contact.id),
+                    ]
+                )
+            )
+            failed = notifications.filtered(lambda notif: notif.notification_status != "sent")
+            mails_ok = bool(notifications) and not failed
+        else:
+            # a template with raw addresses: every mail must have gone
+            failed = mails.filtered(lambda mail: mail.state != "sent")
+            mails_ok = not failed
+        if not mails_ok:
+            # a connection failure is told on the mails, a refused address
+            # on the notification
+            unsent = (reminder or mails).filtered(lambda mail: mail.state != "sent")
+            reasons = {
+                reason
+                for reason in failed.mapped("failure_reason") + unsent.mapped("failure_reason")
+                if reason
+            }
+            raise UserError(
+                self.env._(
+                    "The mail server did not accept the reminder: %(error)s",
+                    error="; ".join(sorted(reasons)) or self.env._("no valid recipient"),
+                )
+            )
+        copies = mails - reminder if reminder else mails.browse()
+        if copies:
+            try:
+                with self.env.cr.savepoint():
+                    copies.send()
+            except Exception:  # noqa: BLE001 - the reminder itself was delivered
+                _logger.warning("Copies of dunning letter %s not sent", self.id, exc_info=True)
 
     def _get_not_due_invoices(self):
         """The customer's open invoices not yet due, shown for information

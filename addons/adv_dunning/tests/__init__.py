@@ -12,3 +12,4 @@ from . import test_dunning_security
 from . import test_dunning_send
 from . import test_dunning_settings
 from . import test_dunning_tour
+from . import test_dunning_smtp
