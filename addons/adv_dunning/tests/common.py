@@ -1,9 +1,8 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
-from unittest.mock import patch
 
-from odoo import Command, modules
+from odoo import Command
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.adv_orders.tests.common import AdvMenuMixin, create_adv_users
@@ -22,16 +21,6 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
     def get_default_groups(cls):
         # the fixture builder configures policies like an ADV manager
         return super().get_default_groups() | cls.env.ref("adv_orders.group_adv_manager")
-
-    def setUp(self):
-        super().setUp()
-        # Odoo's test runner marks the running test in ``current_test``, and
-        # ir.mail_server then neither connects nor sends; pytest-odoo leaves
-        # it unset on Odoo 18, so the outbox would try a real SMTP server.
-        # Mark it as Odoo does; test_dunning_smtp lifts it around its sink.
-        patcher = patch.object(modules.module, "current_test", self)
-        patcher.start()
-        self.addCleanup(patcher.stop)
 
     @classmethod
     def setUpClass(cls):
