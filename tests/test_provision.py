@@ -7,6 +7,7 @@ instead of run, except in one test where a real pip installs a local wheel."""
 
 import base64
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
@@ -365,6 +366,19 @@ def test_apt_names_the_packages_when_not_root(tmp_path, ours, monkeypatch):
     assert "sudo apt-get install libpq-dev build-essential" in line
 
 
+def test_adv_no_apt_names_the_packages_even_as_root(tmp_path, ours, monkeypatch):
+    monkeypatch.setattr(P, "PACKAGE_COMMANDS", {})
+    monkeypatch.setenv("ADV_NO_APT", "1")
+    monkeypatch.setenv("ODOO_SOURCE", str(fake_tree(tmp_path / "src")))
+    run, messages = FakeRun(installed=set(P.SYSTEM_PACKAGES) - {"chromium"}), []
+    prov = P.from_env(tmp_path / "s", ours, say=messages.append, run=run)
+    prov.is_debian = prov.is_root = True
+    prov.ensure()
+    assert [c for c, _ in run.calls if c[0] == "apt-get"] == []
+    (line,) = [m for m in messages if m.startswith("[1/5]")]
+    assert "missing chromium; ADV_NO_APT is set, so not installed" in line
+
+
 def test_apt_failure_is_named(tmp_path, ours, monkeypatch):
     monkeypatch.setattr(P, "PACKAGE_COMMANDS", {})
     tree = fake_tree(tmp_path / "src")
@@ -416,3 +430,41 @@ def test_real_pip_installs_the_requirements(tmp_path, ours):
     assert res.stdout.split() == ["42", "18.0"], res.stderr
     assert (state / "provision" / "packages.json").is_file()
     assert provisioner(state, str(tree), ours, subprocess.run).ensure().reused
+
+
+# ---------------------------------------------------------------------------
+# ./adv itself: provision when Odoo is missing, then go on with the venv
+# ---------------------------------------------------------------------------
+def test_adv_provisions_then_restarts_with_the_venv(tmp_path):
+    checkout = tmp_path / "checkout"
+    (checkout / "tools").mkdir(parents=True)
+    (checkout / "addons").mkdir()
+    for name in ("adv", "odoo.conf", "tools/adv.py", "tools/provision.py"):
+        shutil.copy2(ROOT / name, checkout / name)
+    (checkout / "requirements.txt").write_text("# nothing\n")
+    tree = fake_tree(tmp_path / "src")
+    # An Odoo that says who imports it, then stops ./adv run right there.
+    (tree / "odoo" / "__init__.py").write_text(
+        "import sys\nraise ImportError('fake Odoo imported by ' + sys.executable)\n"
+    )
+    bare = tmp_path / "bare"  # a Python that cannot import odoo
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PYTHON": str(bare / "bin" / "python"),
+        "ODOO_SOURCE": str(tree),
+        "ADV_NO_APT": "1",
+    }
+    venv_python = checkout / ".adv" / "venv" / "bin" / "python"
+    for attempt in ("first", "second"):
+        res = subprocess.run(
+            [str(checkout / "adv"), "run"], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert res.returncode == 1, res.stdout + res.stderr
+        # Odoo came from the provisioned tree, imported by the venv's Python,
+        # in the restarted command (which did not provision again).
+        assert f"fake Odoo imported by {venv_python}" in res.stderr
+        assert res.stdout.count("Provisioning Odoo") == (attempt == "first")
+        if attempt == "second":
+            assert "reused" in res.stdout

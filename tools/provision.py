@@ -207,6 +207,7 @@ class Provisioner:
         run=subprocess.run,
         is_root=None,
         is_debian=None,
+        apt=True,
     ):
         self.state = Path(state)
         self.source = source
@@ -218,6 +219,7 @@ class Provisioner:
         if is_debian is None:
             is_debian = Path("/etc/debian_version").is_file() and bool(shutil.which("apt-get"))
         self.is_debian = is_debian
+        self.apt = apt
         self.meta = self.state / "provision"
         self.src_dir = self.state / "odoo"
         self.partial = self.state / "odoo.partial"
@@ -387,10 +389,11 @@ class Provisioner:
         if not missing:
             self._step(1, "system packages: all present")
             return
-        if not self.is_root:
+        if not (self.is_root and self.apt):
+            why = "ADV_NO_APT is set" if self.is_root else "not root"
             self._step(
                 1,
-                f"system packages: missing {', '.join(missing)}; not root, so not installed: "
+                f"system packages: missing {', '.join(missing)}; {why}, so not installed: "
                 f"run 'sudo apt-get install {' '.join(missing)}' if a build below fails",
             )
             return
@@ -692,6 +695,10 @@ class Provisioner:
 
 
 def from_env(state, our_requirements, **kwargs):
+    """The provisioner ./adv uses: ODOO_SOURCE, ODOO_SOURCE_SHA256, and
+    ADV_NO_APT=1 to name the missing system packages instead of installing
+    them when running as root."""
+    kwargs.setdefault("apt", os.environ.get("ADV_NO_APT", "") in ("", "0"))
     return Provisioner(state, Source.from_env(), our_requirements, **kwargs)
 
 
