@@ -7,7 +7,9 @@
     ./adv test  run every check: static tests, lint, install, our tests, Odoo's own tests
 
 Odoo is the ``odoo`` package importable by this interpreter, or the Odoo
-server tree named by the ODOO_PATH environment variable. PostgreSQL is the
+server tree named by the ODOO_PATH environment variable; when there is
+neither, run/test/i18n provision Odoo 18.0 into ``.adv/`` (tools/provision.py)
+and go on with its virtual environment. PostgreSQL is the
 one configured (PGHOST/PGPORT/PGUSER, or db_* in odoo.conf) or else a private
 cluster kept in the ignored ``.adv/`` folder of this checkout.
 """
@@ -93,6 +95,7 @@ class Odoo:
         )
         self.version = self.package = None
         self.problem = None
+        self.missing = bool(probe.returncode)  # no Odoo at all: provisioning's case
         if probe.returncode:
             last = (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
             where = f"ODOO_PATH={odoo_path}" if odoo_path else PY
@@ -118,6 +121,23 @@ class Odoo:
 
     def cmd(self, *args):
         return [PY, "-m", "odoo", "-c", str(CONF), f"--addons-path={self.addons_path()}", *args]
+
+
+def provision_if_missing():
+    """When this interpreter cannot import Odoo and ODOO_PATH is unset,
+    provision Odoo 18.0 into .adv/ (or reuse it) and restart this command
+    with the Python of .adv/venv."""
+    if os.environ.get("ODOO_PATH") or os.environ.get("ADV_PROVISIONED") or not Odoo().missing:
+        return
+    sys.path.insert(0, str(ROOT / "tools"))
+    import provision
+
+    try:
+        done = provision.from_env(STATE, REQUIREMENTS, python=PY, say=say).ensure()
+    except provision.ProvisionError as exc:
+        sys.exit(str(exc))
+    env = dict(os.environ, ADV_PROVISIONED="1")
+    os.execve(done.python, [done.python, str(Path(__file__).resolve()), *sys.argv[1:]], env)
 
 
 # --------------------------------------------------------------------------
@@ -324,7 +344,8 @@ def cmd_run(args):
             f"Cannot run ADV Suite: {odoo.problem}.\n"
             "Install Odoo 18.0 Community so that 'python3 -c \"import odoo\"' works, "
             "or set ODOO_PATH to an Odoo 18.0 server tree (the folder holding the "
-            "'odoo' package), with Odoo's requirements installed."
+            "'odoo' package), with Odoo's requirements installed; or unset ODOO_PATH "
+            "and run a python3 without Odoo: ./adv then provisions Odoo 18.0 in .adv/."
         )
     install_requirements()
     pg = postgres()
@@ -685,6 +706,22 @@ def cmd_test(args):
     return 1 if results.failed else 0
 
 
+def test_provisioning(args):
+    """./adv test --provisioning: provision a fresh folder end to end from an
+    archive of the Odoo this machine has (tools/provision.py)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import provision
+
+    started = time.monotonic()
+    say("== Provisioning end to end: archive of this machine's Odoo, fresh venv, pip ==")
+    results = Results()
+    counts = provision.end_to_end(REQUIREMENTS, python=PY, say=say, keep=args.keep_database)
+    results.add("provisioning (end to end)", *counts)
+    say(f"(test command took {time.monotonic() - started:.0f}s)")
+    results.summary()
+    return 1 if results.failed else 0
+
+
 # --------------------------------------------------------------------------
 # i18n (maintenance): refresh the .pot files and merge them into fr.po
 # --------------------------------------------------------------------------
@@ -788,6 +825,11 @@ def main():
         action="store_true",
         help="skip Odoo's own sale/stock tests with the addons installed (quick local runs)",
     )
+    test.add_argument(
+        "--provisioning",
+        action="store_true",
+        help="only the end-to-end test of Odoo's provisioning into a temporary folder (CI)",
+    )
     i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
     i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
     readme = sub.add_parser("readme", help="maintainers: write each addon's README.rst")
@@ -796,6 +838,8 @@ def main():
     args, unknown = parser.parse_known_args()
     if unknown and args.command != "run":
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command in ("run", "test", "i18n") and not getattr(args, "provisioning", False):
+        provision_if_missing()
     if args.command == "run":
         args.odoo_args = [*unknown, *args.odoo_args]
         cmd_run(args)
@@ -803,6 +847,8 @@ def main():
         cmd_i18n(args)
     elif args.command == "readme":
         cmd_readme(args)
+    elif args.provisioning:
+        sys.exit(test_provisioning(args))
     else:
         sys.exit(cmd_test(args))
 
