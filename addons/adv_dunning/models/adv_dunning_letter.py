@@ -8,7 +8,7 @@ from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount, format_date
+from odoo.tools import SQL, format_amount, format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -267,17 +267,29 @@ class AdvDunningLetter(models.Model):
         progress so that the scheduler commits and calls again."""
         now = fields.Datetime.now()
         self.env.flush_all()
-        self.env.cr.execute(
+        query = SQL(
             """
             SELECT id FROM adv_dunning_letter
              WHERE state = 'to_send' AND (next_attempt IS NULL OR next_attempt <= %s)
           ORDER BY id
              LIMIT %s
-               FOR UPDATE SKIP LOCKED
             """,
-            [now, batch_size],
+            now,
+            batch_size,
         )
-        letters = self.browse([row[0] for row in self.env.cr.fetchall()])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query), log_exceptions=False)
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except errors.SerializationFailure:
+            # Another process (server, cron worker) sent some of these letters
+            # after this transaction's snapshot was taken (repeatable read):
+            # locking them fails, now and for the rest of the transaction.
+            # Read the candidates without a lock: _adv_send locks each one,
+            # and leaves those another transaction sent or holds.
+            self.env.cr.execute(query)
+            ids = [row[0] for row in self.env.cr.fetchall()]
+        letters = self.browse(ids)
         letters._adv_send()
         remaining = self.search_count(
             [

@@ -13,3 +13,4 @@ from . import test_dunning_send
 from . import test_dunning_settings
 from . import test_dunning_tour
 from . import test_dunning_smtp
+from . import test_dunning_outbox_processes

@@ -8,6 +8,7 @@ import email
 import socket
 import socketserver
 import threading
+import time
 from collections import Counter
 
 
@@ -29,6 +30,19 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
         if not line:
             raise ConnectionAbortedError("client went away")
         return line
+
+    def receive_data(self, sink, mail_from, rcpt_to):
+        """The message after DATA, up to the lone dot, recorded in ``sink``."""
+        self.reply("354 End data with <CR><LF>.<CR><LF>")
+        data = []
+        while True:
+            chunk = self.read_line()
+            if chunk in (b".\r\n", b".\n"):
+                break
+            data.append(chunk[1:] if chunk.startswith(b".") else chunk)
+        if sink.delay:
+            time.sleep(sink.delay)
+        sink.record(mail_from, rcpt_to, b"".join(data))
 
     def handle(self):
         sink = self.server.sink
@@ -61,14 +75,7 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
                 if not rcpt_to:
                     self.reply("503 RCPT first")
                     continue
-                self.reply("354 End data with <CR><LF>.<CR><LF>")
-                data = []
-                while True:
-                    chunk = self.read_line()
-                    if chunk in (b".\r\n", b".\n"):
-                        break
-                    data.append(chunk[1:] if chunk.startswith(b".") else chunk)
-                sink.record(mail_from, rcpt_to, b"".join(data))
+                self.receive_data(sink, mail_from, rcpt_to)
                 mail_from, rcpt_to = None, []
                 self.reply("250 OK queued")
             elif verb == "RSET":
@@ -97,11 +104,13 @@ class _Server(socketserver.ThreadingTCPServer):
 class SmtpSink:
     """Start with ``start()``, stop with ``stop()``; ``messages`` lists
     (mail_from, recipients, email.message.Message) in the order received.
-    Recipients in ``refuse`` get a permanent 550 at RCPT."""
+    Recipients in ``refuse`` get a permanent 550 at RCPT; ``delay`` seconds
+    pass before each message is accepted (a slow server)."""
 
-    def __init__(self, port, refuse=()):
+    def __init__(self, port, refuse=(), delay=0.0):
         self.port = port
         self.refuse = {address.lower() for address in refuse}
+        self.delay = delay
         self.messages = []
         self._lock = threading.Lock()
         self._server = None
