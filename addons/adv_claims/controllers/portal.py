@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import Command, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -68,12 +70,12 @@ class ClaimPortal(CustomerPortal):
     def _claim_source(self, order_id=None, invoice_id=None, access_token=None):
         """The customer's confirmed order or posted invoice (sudo), or an AccessError."""
         if invoice_id:
-            invoice = self._document_check_access("account.move", int(invoice_id), access_token)
+            invoice = self._document_check_access("account.move", invoice_id, access_token)
             if invoice.move_type != "out_invoice" or invoice.state != "posted":
                 raise AccessError(request.env._("Only a posted invoice can be claimed."))
             return invoice
         if order_id:
-            order = self._document_check_access("sale.order", int(order_id), access_token)
+            order = self._document_check_access("sale.order", order_id, access_token)
             if order.state != "sale":
                 raise AccessError(request.env._("Only a confirmed order can be claimed."))
             return order
@@ -114,8 +116,10 @@ class ClaimPortal(CustomerPortal):
             raw = post.get(f"qty_{product.id}") or "0"
             try:
                 qty = float(raw.replace(",", "."))
-            except ValueError as exc:
-                raise UserError(request.env._("Enter the quantities as numbers.")) from exc
+            except ValueError:
+                qty = math.nan
+            if not math.isfinite(qty):
+                raise UserError(request.env._("Enter the quantities as numbers."))
             if qty < 0 or qty > max_qty:
                 raise UserError(
                     request.env._(
@@ -171,6 +175,11 @@ class ClaimPortal(CustomerPortal):
 
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_new_claim(self, order_id=None, invoice_id=None, access_token=None, **post):
+        try:
+            order_id = int(order_id) if order_id else None
+            invoice_id = int(invoice_id) if invoice_id else None
+        except ValueError:
+            raise request.not_found() from None
         try:
             source = self._claim_source(order_id, invoice_id, access_token)
         except (AccessError, MissingError):

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.adv_orders.protected import protected
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -50,14 +52,48 @@ class AccountMove(models.Model):
         for move in self:
             move.adv_claim_count = counts.get(move, 0)
 
+    def _adv_protected_fields(self):
+        """The claim link and the approval of claim credit notes are set by
+        the claim's corrections and a manager's approval only."""
+        return super()._adv_protected_fields() | {"adv_claim_id", "adv_claim_approval_state"}
+
     def _adv_claim_needs_approval(self):
         self.ensure_one()
         threshold = self.company_id.adv_claim_credit_note_threshold
         return bool(threshold) and abs(self.amount_total_signed) > threshold
 
     def action_post(self):
-        waiting = self.filtered(lambda move: move.adv_claim_approval_state == "to_approve")
-        if waiting:
+        self._adv_claim_check_before_post()
+        return super().action_post()
+
+    def button_draft(self):
+        result = super().button_draft()
+        # Back in draft, a claim credit note may change: it is approved anew.
+        approved = self.filtered(lambda move: move.adv_claim_approval_state == "approved")
+        protected(approved).write({"adv_claim_approval_state": False})
+        return result
+
+    def _adv_claim_check_before_post(self):
+        """A claim credit note is posted within what its invoice leaves to
+        credit, and above the company's threshold only once an ADV manager
+        approved it (a manager posting it approves it), whatever changed
+        since it was made."""
+        # sudo: the claim link is for ADV users, the accountant posts too.
+        refunds = self.sudo().filtered(
+            lambda move: move.move_type == "out_refund" and move.adv_claim_id
+        )
+        for refund in refunds.filtered("reversed_entry_id"):
+            refund.adv_claim_id._check_creditable(refund.reversed_entry_id, refund)
+        waiting = self.filtered(
+            lambda move: move.adv_claim_approval_state == "to_approve"
+        ) | refunds.with_env(self.env).filtered(
+            lambda move: (
+                move.adv_claim_approval_state != "approved" and move._adv_claim_needs_approval()
+            )
+        )
+        if waiting and self.env.user.has_group("adv_orders.group_adv_manager"):
+            protected(waiting).write({"adv_claim_approval_state": "approved"})
+        elif waiting:
             raise UserError(
                 self.env._(
                     "Credit note %(moves)s waits for an ADV manager's approval: approve it "
@@ -65,7 +101,6 @@ class AccountMove(models.Model):
                     moves=", ".join(waiting.mapped("display_name")),
                 )
             )
-        return super().action_post()
 
     def action_adv_claim_new(self):
         """Open a new claim about this invoice."""

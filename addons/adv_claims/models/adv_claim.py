@@ -9,8 +9,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
+from odoo.addons.adv_orders.finite import check_finite
 from odoo.addons.adv_orders.models.adv_intake_channel import INTAKE_CHANNELS
 from odoo.addons.adv_orders.protected import protected
+
+from .adv_claim_line import SKIP_RECURRENCE
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -375,6 +378,18 @@ class AdvClaim(models.Model):
                     )
         self.line_ids._check_quantity()
 
+    @api.constrains("partner_id", "contact_id")
+    def _check_contact(self):
+        for claim in self.filtered("contact_id"):
+            if claim.contact_id.commercial_partner_id != claim.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of the claim's customer %(partner)s.",
+                        contact=claim.contact_id.display_name,
+                        partner=claim.commercial_partner_id.display_name,
+                    )
+                )
+
     @api.constrains("stage_id", "cause_id", "root_cause_note")
     def _check_cause_to_resolve(self):
         for claim in self:
@@ -395,6 +410,7 @@ class AdvClaim(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        check_finite(self, vals_list)
         default_stage = self._default_stage_id()
         for vals in vals_list:
             # An explicit stage, so that the stage's e-mail (claim received) is sent.
@@ -406,7 +422,7 @@ class AdvClaim(models.Model):
                     "adv.claim", sequence_date=vals.get("date_received")
                 ) or self.env._("New")
         claims = (
-            super(AdvClaim, self.with_context(adv_claim_skip_recurrence=True))
+            super(AdvClaim, self.with_context(adv_claim_skip_recurrence=SKIP_RECURRENCE))
             .create(vals_list)
             .with_env(self.env)
         )
@@ -416,6 +432,7 @@ class AdvClaim(models.Model):
         return claims
 
     def write(self, vals):
+        check_finite(self, [vals])
         old_invoices = {}
         if "invoice_ids" in vals:
             old_invoices = {claim: claim.invoice_ids for claim in self}
@@ -574,7 +591,7 @@ class AdvClaim(models.Model):
         )
         if not refunds:
             raise UserError(self.env._("No credit note waits for approval."))
-        refunds.adv_claim_approval_state = "approved"
+        protected(refunds).adv_claim_approval_state = "approved"
         self._post_credit_notes(refunds)
         self.activity_feedback(["adv_claims.mail_activity_type_claim_approval"])
 
@@ -708,6 +725,7 @@ class AdvClaim(models.Model):
 
     def _create_refund_from_invoice(self, invoice, plan, reason=None):
         """A draft credit note of ``invoice`` for ``plan`` ({invoice line: quantity})."""
+        self._ensure_claim_invoice(invoice)
         refund = self._reverse_invoice(invoice, reason)
         origin_lines = invoice.invoice_line_ids.sorted(lambda line: (line.sequence, line.id))
         refund_lines = refund.invoice_line_ids.sorted(lambda line: (line.sequence, line.id))
@@ -717,13 +735,14 @@ class AdvClaim(models.Model):
                 commands.append(Command.update(line.id, {"quantity": plan[origin]}))
             elif line.display_type == "product":
                 commands.append(Command.delete(line.id))
-        refund.write({"invoice_line_ids": commands, "adv_claim_id": self.id})
+        protected(refund).write({"invoice_line_ids": commands, "adv_claim_id": self.id})
         self._check_creditable(invoice, refund)
         return refund
 
     def _create_refund_amount(self, invoice, amount, reason=None):
         """A draft credit note of ``invoice`` for an untaxed ``amount``, on the
         account and taxes of the invoice's first product line."""
+        self._ensure_claim_invoice(invoice)
         if float_compare(amount, 0.0, precision_rounding=invoice.currency_id.rounding) <= 0:
             raise UserError(self.env._("The amount to credit must be positive."))
         refund = self._reverse_invoice(invoice, reason)
@@ -743,9 +762,23 @@ class AdvClaim(models.Model):
                 }
             )
         )
-        refund.write({"invoice_line_ids": commands, "adv_claim_id": self.id})
+        protected(refund).write({"invoice_line_ids": commands, "adv_claim_id": self.id})
         self._check_creditable(invoice, refund)
         return refund
+
+    def _ensure_claim_invoice(self, invoice):
+        """Corrections credit the claim's own invoices only, whoever calls."""
+        self.ensure_one()
+        if invoice not in self.invoice_ids or (
+            invoice.commercial_partner_id != self.commercial_partner_id
+        ):
+            raise UserError(
+                self.env._(
+                    "%(invoice)s is not an invoice of claim %(claim)s: add it to the claim first.",
+                    invoice=invoice.display_name,
+                    claim=self.name,
+                )
+            )
 
     def _check_creditable(self, invoice, refund):
         """Never credit more than invoiced minus the earlier credit notes."""
@@ -782,7 +815,7 @@ class AdvClaim(models.Model):
             )
         if float_compare(amount, 0.0, precision_rounding=self.currency_id.rounding) <= 0:
             raise UserError(self.env._("The amount to credit must be positive."))
-        return self.env["account.move"].create(
+        gesture = protected(self.env["account.move"]).create(
             {
                 "move_type": "out_refund",
                 "partner_id": self.partner_id.id,
@@ -803,11 +836,13 @@ class AdvClaim(models.Model):
                 ],
             }
         )
+        return gesture.with_env(self.env)
 
     def _create_corrected_invoice(self, invoice, reason=None):
         """Cancel ``invoice`` with a full credit note and open its corrected
         copy in draft (Odoo's 'reverse and create invoice')."""
         self.ensure_one()
+        self._ensure_claim_invoice(invoice)
         if invoice.reversal_move_ids.filtered(lambda move: move.state != "cancel"):
             raise UserError(
                 self.env._(
@@ -825,7 +860,7 @@ class AdvClaim(models.Model):
             )
         new_invoice = self._reverse_invoice(invoice, reason, is_modify=True)
         refund = invoice.reversal_move_ids.filtered(lambda move: move.state != "cancel")
-        (refund | new_invoice).write({"adv_claim_id": self.id})
+        protected(refund | new_invoice).write({"adv_claim_id": self.id})
         if invoice.adv_hold_reason == "dispute":
             protected(invoice).adv_hold_reason = False
         return new_invoice
@@ -835,7 +870,7 @@ class AdvClaim(models.Model):
         they wait in draft for a manager's approval."""
         to_approve = refunds.filtered(lambda move: move._adv_claim_needs_approval())
         if to_approve:
-            to_approve.adv_claim_approval_state = "to_approve"
+            protected(to_approve).adv_claim_approval_state = "to_approve"
             self._schedule_manager_activity(
                 "adv_claims.mail_activity_type_claim_approval",
                 self.env._("Approve the credit notes of claim %(claim)s", claim=self.name),

@@ -6,7 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.adv_orders.finite import check_finite
+
 from .adv_claim_type import CORRECTIONS
+
+# Context value with which adv.claim creates its lines and flags recurrence
+# once for all of them: a Python object, so that no client can send it.
+SKIP_RECURRENCE = object()
 
 
 class AdvClaimLine(models.Model):
@@ -234,12 +240,14 @@ class AdvClaimLine(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        check_finite(self, vals_list)
         lines = super().create(vals_list)
-        if not self.env.context.get("adv_claim_skip_recurrence"):
+        if self.env.context.get("adv_claim_skip_recurrence") is not SKIP_RECURRENCE:
             lines.claim_id._update_recurrence()
         return lines
 
     def write(self, vals):
+        check_finite(self, [vals])
         res = super().write(vals)
         if "product_id" in vals:
             self.claim_id._update_recurrence()

@@ -11,3 +11,4 @@ from . import test_claim_mail
 from . import test_claim_performance
 from . import test_claim_portal
 from . import test_claim_tour
+from . import test_claim_integrity
