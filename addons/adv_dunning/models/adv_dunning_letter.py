@@ -7,8 +7,10 @@ from markupsafe import Markup
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount, format_date
+
+from odoo.addons.adv_orders.protected import check_vals, protected
 
 _logger = logging.getLogger(__name__)
 
@@ -20,6 +22,24 @@ LETTER_STATES = [
     ("cancelled", "Cancelled"),
 ]
 # Fields that may still change once a letter left the preview.
+# What the run, the outbox and the cancel wizard write; see _adv_protected_fields.
+PROTECTED_FIELDS = {
+    "run_id",
+    "company_id",
+    "partner_id",
+    "policy_id",
+    "level_id",
+    "date",
+    "state",
+    "amount_credit",
+    "send_error",
+    "next_attempt",
+    "date_sent",
+    "printed",
+    "cancel_reason",
+    "charge_move_id",
+    "collection_case_id",
+}
 FINAL_WRITABLE_FIELDS = {
     "state",
     "send_error",
@@ -162,7 +182,19 @@ class AdvDunningLetter(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    def _adv_protected_fields(self):
+        """Written by the run, the outbox and the cancel wizard only (see
+        adv_orders/protected.py): a reminder is not set back, marked sent or
+        given other amounts by a write."""
+        return PROTECTED_FIELDS
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_vals(self, [vals])
         final = self.filtered(lambda letter: letter.state != "draft")
         if final and set(vals) - FINAL_WRITABLE_FIELDS:
             raise UserError(
@@ -208,7 +240,7 @@ class AdvDunningLetter(models.Model):
         letters = self.filtered(lambda letter: letter.state == "to_print")
         if not letters:
             raise UserError(self.env._("No letter here waits for printing."))
-        letters.write({"printed": True})
+        protected(letters).write({"printed": True})
         letters._adv_mark_sent()
         return True
 
@@ -236,7 +268,7 @@ class AdvDunningLetter(models.Model):
     # ------------------------------------------------------------------
     def _action_queue(self):
         """Record what is to be sent; the outbox's scheduled action sends."""
-        self.write({"state": "to_send", "send_error": False, "next_attempt": False})
+        protected(self).write({"state": "to_send", "send_error": False, "next_attempt": False})
         self.env.ref("adv_dunning.ir_cron_adv_dunning_send")._trigger()
 
     def _adv_cancel(self, reason):
@@ -247,6 +279,13 @@ class AdvDunningLetter(models.Model):
             raise UserError(self.env._("Give the reason for cancelling the reminders."))
         letters = self.filtered(lambda letter: letter.state != "cancelled")
         sent = letters.filtered(lambda letter: letter.state == "sent")
+        if sent and not (self.env.su or self.env.user.has_group("adv_orders.group_adv_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only an ADV manager can cancel a reminder the customer received: %(letters)s.",
+                    letters=", ".join(sent.mapped("display_name")),
+                )
+            )
         for letter in letters:
             letter.message_post(
                 body=self.env._(
@@ -255,7 +294,7 @@ class AdvDunningLetter(models.Model):
                     reason=reason,
                 )
             )
-        letters.write({"state": "cancelled", "cancel_reason": reason})
+        protected(letters).write({"state": "cancelled", "cancel_reason": reason})
         for line in sent.line_ids:
             if line.move_id.adv_dunning_level_id == line.level_id:
                 line.move_id.sudo().write({"adv_dunning_level_id": line.previous_level_id.id})
@@ -318,7 +357,7 @@ class AdvDunningLetter(models.Model):
                     letter._adv_send_one()
             except Exception as error:  # noqa: BLE001 - any failure is kept and retried
                 _logger.info("Dunning letter %s not sent: %s", letter.id, error)
-                letter.write(
+                protected(letter).write(
                     {
                         "send_error": str(error),
                         "next_attempt": fields.Datetime.now() + RETRY_DELAY,
@@ -365,7 +404,7 @@ class AdvDunningLetter(models.Model):
         if level.channel_phone:
             self._adv_schedule_call()
         if level._has_print_channel():
-            self.write({"state": "to_print", "send_error": False, "next_attempt": False})
+            protected(self).write({"state": "to_print", "send_error": False, "next_attempt": False})
         else:
             self._adv_mark_sent()
         if mails:
@@ -568,7 +607,9 @@ class AdvDunningLetter(models.Model):
         if not self:
             return
         today = fields.Date.context_today(self)
-        self.write({"state": "sent", "date_sent": fields.Datetime.now(), "send_error": False})
+        protected(self).write(
+            {"state": "sent", "date_sent": fields.Datetime.now(), "send_error": False}
+        )
         lines = self.line_ids
         for level in lines.level_id:
             level_lines = lines.filtered(lambda line, level=level: line.level_id == level)
@@ -594,7 +635,7 @@ class AdvDunningLetter(models.Model):
         moves = self.env["account.move"].sudo().create(vals_list)
         moves.action_post()
         for letter, move in zip(letters, moves, strict=True):
-            letter.charge_move_id = move
+            protected(letter).charge_move_id = move
 
     def _prepare_charge_move_vals(self):
         """Hook: the customer invoice of the letter's indemnity and interest."""
@@ -656,4 +697,4 @@ class AdvDunningLetter(models.Model):
         ]
         cases = Case.create(vals_list)
         for letter, case in zip(self, cases, strict=True):
-            letter.collection_case_id = case
+            protected(letter).collection_case_id = case

@@ -3,6 +3,28 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.adv_orders.protected import check_vals
+
+PROTECTED_FIELDS = {
+    "letter_id",
+    "company_id",
+    "partner_id",
+    "move_id",
+    "level_id",
+    "previous_level_id",
+    "due_date",
+    "days_overdue",
+    "currency_id",
+    "amount_residual_currency",
+    "amount_due",
+    "fee",
+    "interest_rate",
+    "interest_date_from",
+    "interest_date_to",
+    "interest_currency",
+    "interest",
+}
+
 
 class AdvDunningLetterLine(models.Model):
     """One invoice in a reminder: what is due, how late, which level it
@@ -63,7 +85,18 @@ class AdvDunningLetterLine(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    def _adv_protected_fields(self):
+        """What the run computed: the invoice, its levels and the amounts
+        claimed are not written by hand (see adv_orders/protected.py)."""
+        return PROTECTED_FIELDS
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_vals(self, [vals])
         if set(vals) - {"state"} and any(line.letter_id.state != "draft" for line in self):
             raise UserError(self.env._("The lines of a reminder that left the preview are final."))
         return super().write(vals)

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_round
 
+from odoo.addons.adv_orders.protected import check_vals, protected
+
 RUN_STATES = [
     ("draft", "Draft"),
     ("computed", "To Review"),
@@ -107,12 +109,21 @@ class AdvDunningRun(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    def _adv_protected_fields(self):
+        """The run's state follows its actions (see adv_orders/protected.py)."""
+        return {"state"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("adv.dunning.run") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, [vals])
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
@@ -133,7 +144,7 @@ class AdvDunningRun(models.Model):
         self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
         for run in self:
             run._compute_letters()
-        self.write({"state": "computed"})
+        protected(self).write({"state": "computed"})
         return True
 
     def action_send(self):
@@ -142,7 +153,7 @@ class AdvDunningRun(models.Model):
         if not runs:
             raise UserError(self.env._("Compute the run and review its letters first."))
         runs.letter_ids.filtered(lambda letter: letter.state == "draft")._action_queue()
-        runs.write({"state": "sent"})
+        protected(runs).write({"state": "sent"})
         return True
 
     def action_cancel(self):
@@ -151,7 +162,7 @@ class AdvDunningRun(models.Model):
             raise UserError(
                 self.env._("Cancel the queued or sent letters one by one, with their reason.")
             )
-        self.write({"state": "cancelled"})
+        protected(self).write({"state": "cancelled"})
         return True
 
     def action_view_letters(self):
@@ -274,7 +285,7 @@ class AdvDunningRun(models.Model):
                     ]
                 )  # fmt: skip
         letters = (
-            self.env["adv.dunning.letter"]
+            protected(self.env["adv.dunning.letter"])
             .with_context(
                 tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
             )
@@ -285,8 +296,8 @@ class AdvDunningRun(models.Model):
             for vals in lines:
                 vals["letter_id"] = letter.id
                 all_line_vals.append(vals)
-        self.env["adv.dunning.letter.line"].create(all_line_vals)
-        return letters
+        protected(self.env["adv.dunning.letter.line"]).create(all_line_vals)
+        return letters.with_env(self.env)
 
     @api.model
     def _next_level(self, levels, current_level_id, days_overdue, grace_days):

@@ -9,6 +9,8 @@ from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -21,10 +23,10 @@ class TestDunningConcurrency(AdvDunningCommon):
         invoice = self.make_invoice(100.0, DUE)
         letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
         line = letter.line_ids
-        other = letter.copy({"run_id": letter.run_id.id})
+        other = protected(letter).copy({"run_id": letter.run_id.id})
         with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
-                line.copy({"letter_id": other.id})
+                protected(line).copy({"letter_id": other.id})
                 self.env.flush_all()
         letter.action_cancel()  # returns the wizard; cancel for real:
         letter._adv_cancel("test")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import AdvDunningCommon
@@ -107,7 +107,14 @@ class TestDunningSend(AdvDunningCommon):
                 {"letter_ids": letter.ids, "reason": " "}
             ).action_confirm()
         self.assertEqual(letter.state, "sent")
-        self.env["adv.dunning.letter.cancel"].with_user(self.adv_user).create(
+        # The customer received it: only a manager cancels it.
+        with self.assertRaises(AccessError):
+            self.env["adv.dunning.letter.cancel"].with_user(self.adv_user).create(
+                {"letter_ids": letter.ids, "reason": "Sent to the wrong address"}
+            ).action_confirm()
+        self.assertEqual(letter.state, "sent")
+        self.assertEqual(invoice.adv_dunning_level_id, self.l_courteous)
+        self.env["adv.dunning.letter.cancel"].with_user(self.adv_manager).create(
             {"letter_ids": letter.ids, "reason": "Sent to the wrong address"}
         ).action_confirm()
         self.assertEqual(letter.state, "cancelled")
