@@ -1,3 +1,4 @@
+from . import adv_dunning_invoice_checks
 from . import adv_dunning_level
 from . import adv_dunning_policy
 from . import res_company

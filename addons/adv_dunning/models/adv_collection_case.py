@@ -18,7 +18,9 @@ class AdvCollectionCase(models.Model):
 
     _name = "adv.collection.case"
     _description = "Collection Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "adv.dunning.invoice.checks"]
+    _adv_invoice_field = "invoice_ids"
+    _adv_date_field = "date_open"
     _order = "date_open desc, id desc"
     _check_company_auto = True
 
@@ -74,11 +76,16 @@ class AdvCollectionCase(models.Model):
         for case in self:
             case.amount_residual = sum(case.invoice_ids.mapped("amount_residual_signed"))
 
+    @api.constrains("partner_id", "company_id", "invoice_ids")
+    def _check_invoices(self):
+        self._adv_check_invoices()
+
     def _group_expand_stage(self, stages, domain):
         return [key for key, _label in CASE_STAGES]
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._adv_check_date_vals(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("adv.collection.case") or "/"
@@ -88,6 +95,7 @@ class AdvCollectionCase(models.Model):
         return cases
 
     def write(self, vals):
+        self._adv_check_date_vals([vals])
         if "stage" in vals:
             vals["date_closed"] = (
                 False if vals["stage"] in OPEN_STAGES else fields.Date.context_today(self)

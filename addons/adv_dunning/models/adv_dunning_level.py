@@ -1,7 +1,9 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 DOCUMENT_TYPES = [
     ("courteous", "Courteous Reminder"),
@@ -10,6 +12,8 @@ DOCUMENT_TYPES = [
 ]
 
 # Channel field -> what it does.
+# A delay beyond ten years before or after the due date is a typing error.
+MAX_DAYS = 3650
 CHANNELS = ("channel_email", "channel_letter", "channel_registered", "channel_phone")
 PRINT_CHANNELS = ("channel_letter", "channel_registered")
 
@@ -124,10 +128,35 @@ class AdvDunningLevel(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("days")
+    def _check_days_range(self):
+        for level in self:
+            if abs(level.days) > MAX_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "Level %(level)s: the delay must be within %(max)s days before or "
+                        "after the due date.",
+                        level=level.name,
+                        max=MAX_DAYS,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_last_level_in_use(self):
+        for policy in self.policy_id:
+            if not (policy.level_ids - self) and policy._is_in_use():
+                raise UserError(
+                    self.env._(
+                        "Policy %(policy)s is used by a company or customers: it keeps at "
+                        "least one level.",
+                        policy=policy.name,
+                    )
+                )
+
     @api.constrains("fee_amount")
     def _check_fee_amount(self):
         for level in self:
-            if level.fee_amount < 0:
+            if not (math.isfinite(level.fee_amount) and level.fee_amount >= 0):
                 raise ValidationError(
                     self.env._(
                         "Level %(level)s: the indemnity cannot be negative.", level=level.name

@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -79,7 +81,11 @@ class AdvDunningPolicy(models.Model):
     @api.constrains("min_gap_days", "min_amount", "grace_days")
     def _check_policy_values(self):
         for policy in self:
-            if policy.min_gap_days < 0 or policy.grace_days < 0 or policy.min_amount < 0:
+            if (
+                policy.min_gap_days < 0
+                or policy.grace_days < 0
+                or not (math.isfinite(policy.min_amount) and policy.min_amount >= 0)
+            ):
                 raise ValidationError(
                     self.env._(
                         "Policy %(policy)s: the minimum gap, the grace days and the minimum "
@@ -87,6 +93,28 @@ class AdvDunningPolicy(models.Model):
                         policy=policy.name,
                     )
                 )
+
+    def _check_has_levels(self):
+        """A policy that customers or a company use has levels to apply."""
+        for policy in self:
+            if not policy.level_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Policy %(policy)s has no level: add its levels before a company or "
+                        "a customer uses it.",
+                        policy=policy.name,
+                    )
+                )
+
+    def _is_in_use(self):
+        self.ensure_one()
+        return bool(
+            self.env["res.company"].sudo().search_count([("adv_dunning_policy_id", "=", self.id)])
+            or self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("adv_dunning_policy_id", "=", self.id)], limit=1)
+        )
 
     # ------------------------------------------------------------------
     # Actions

@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -19,7 +21,7 @@ class AdvDunningPromise(models.Model):
 
     _name = "adv.dunning.promise"
     _description = "Payment Promise"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "adv.dunning.invoice.checks"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -44,18 +46,27 @@ class AdvDunningPromise(models.Model):
     note = fields.Text()
     state = fields.Selection(PROMISE_STATES, default="open", required=True, tracking=True)
 
+    @api.constrains("partner_id", "company_id", "move_ids")
+    def _check_invoices(self):
+        self._adv_check_invoices()
+
     @api.constrains("amount")
     def _check_amount(self):
-        if any(promise.amount <= 0 for promise in self):
+        if not all(math.isfinite(promise.amount) and promise.amount > 0 for promise in self):
             raise ValidationError(self.env._("The promised amount must be positive."))
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._adv_check_date_vals(vals_list)
         promises = super().create(vals_list)
         protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
             {"adv_hold_reason": "promise"}
         )
         return promises
+
+    def write(self, vals):
+        self._adv_check_date_vals([vals])
+        return super().write(vals)
 
     def action_cancel(self):
         self._release()

@@ -4,9 +4,11 @@ import calendar
 from collections import defaultdict
 from datetime import date, timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_round
+from odoo.tools import SQL, float_compare, float_round
 
 from odoo.addons.adv_orders.protected import check_vals, protected
 
@@ -141,11 +143,40 @@ class AdvDunningRun(models.Model):
                 raise UserError(
                     self.env._("Run %(run)s is already sent: compute a new run.", run=run.name)
                 )
+        self._adv_lock_date()
         self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
         for run in self:
-            run._compute_letters()
+            try:
+                with self.env.cr.savepoint():
+                    run._compute_letters()
+            except errors.UniqueViolation:
+                # Another run of that day was computed and committed since
+                # this transaction started: its reminders are live already.
+                raise UserError(self._adv_busy_message(run)) from None
         protected(self).write({"state": "computed"})
         return True
+
+    def _adv_lock_date(self):
+        """Only one transaction computes the runs of a company and day at a
+        time: a second one is told so at once, instead of failing on the
+        unique index of live reminders when both write them."""
+        for run in self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT pg_try_advisory_xact_lock(hashtext(%s))",
+                    f"adv.dunning.run:{run.company_id.id}:{run.date}",
+                )
+            )
+            if not self.env.cr.fetchone()[0]:
+                raise UserError(self._adv_busy_message(run))
+
+    def _adv_busy_message(self, run):
+        return self.env._(
+            "A dunning run of %(company)s for %(date)s is being computed by someone else: "
+            "try again in a moment.",
+            company=run.company_id.name,
+            date=run.date,
+        )
 
     def action_send(self):
         """Queue the reviewed letters of the runs to the outbox."""

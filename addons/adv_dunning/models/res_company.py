@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -64,7 +66,12 @@ class ResCompany(models.Model):
     @api.constrains("adv_dunning_ecb_rate", "adv_dunning_rate_points")
     def _check_adv_dunning_rates(self):
         for company in self:
-            if company.adv_dunning_ecb_rate < 0 or company.adv_dunning_rate_points < 0:
+            rates = (company.adv_dunning_ecb_rate, company.adv_dunning_rate_points)
+            if not all(math.isfinite(rate) and rate >= 0 for rate in rates):
                 raise ValidationError(
                     self.env._("The late-payment interest rates cannot be negative.")
                 )
+
+    @api.constrains("adv_dunning_policy_id")
+    def _check_adv_dunning_policy_levels(self):
+        self.adv_dunning_policy_id._check_has_levels()

@@ -135,6 +135,7 @@ class ResPartner(models.Model):
 
     @api.constrains("adv_dunning_policy_id", "company_id")
     def _check_adv_dunning_policy_company(self):
+        self.adv_dunning_policy_id._check_has_levels()
         for partner in self:
             policy = partner.adv_dunning_policy_id
             if policy and partner.company_id and policy.company_id != partner.company_id:

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
 
@@ -20,11 +19,18 @@ class SaleOrder(models.Model):
         help="Why a manager let this order through the customer's credit hold.",
     )
 
-    def action_confirm(self):
+    def _adv_protected_fields(self):
+        """The override is a manager's decision, written by its wizard only."""
+        return super()._adv_protected_fields() | {"adv_credit_hold_override"}
+
+    def _confirmation_error_message(self):
+        """An order of a customer on credit hold is not confirmed (Odoo's own
+        confirmation check, so that every way of confirming honours it)."""
+        message = super()._confirmation_error_message()
+        if message:
+            return message
         issues = self._adv_credit_hold_issues()
-        if issues:
-            raise UserError("\n\n".join(message for _order, message in issues))
-        return super().action_confirm()
+        return issues[0][1] if issues else False
 
     def action_adv_credit_hold_override(self):
         return {

@@ -100,18 +100,19 @@ class TestDunningExclusions(AdvDunningCommon):
 
     def test_broken_promise(self):
         invoice = self.make_invoice(500.0, DUE)
-        promise = (
-            self.env["adv.dunning.promise"]
-            .with_user(self.adv_user)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "move_ids": [Command.set(invoice.ids)],
-                    "date": DUE + timedelta(days=10),
-                    "amount": 500.0,
-                }
+        with freeze_time(DUE):  # promised on the due date, for 10 days later
+            promise = (
+                self.env["adv.dunning.promise"]
+                .with_user(self.adv_user)
+                .create(
+                    {
+                        "partner_id": self.customer.id,
+                        "move_ids": [Command.set(invoice.ids)],
+                        "date": DUE + timedelta(days=10),
+                        "amount": 500.0,
+                    }
+                )
             )
-        )
         self.assertEqual(invoice.adv_hold_reason, "promise")
         self.assertFalse(self.run_dunning(DUE + timedelta(days=5)).letter_ids)
         with freeze_time(DUE + timedelta(days=10)):
@@ -127,14 +128,15 @@ class TestDunningExclusions(AdvDunningCommon):
 
     def test_kept_promise(self):
         invoice = self.make_invoice(500.0, DUE)
-        promise = self.env["adv.dunning.promise"].create(
-            {
-                "partner_id": self.customer.id,
-                "move_ids": [Command.set(invoice.ids)],
-                "date": DUE + timedelta(days=10),
-                "amount": 500.0,
-            }
-        )
+        with freeze_time(DUE):
+            promise = self.env["adv.dunning.promise"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "move_ids": [Command.set(invoice.ids)],
+                    "date": DUE + timedelta(days=10),
+                    "amount": 500.0,
+                }
+            )
         self.pay(invoice)
         with freeze_time(DUE + timedelta(days=11)):
             self.env["adv.dunning.promise"]._cron_check_promises()

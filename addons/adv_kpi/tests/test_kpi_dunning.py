@@ -75,14 +75,15 @@ class TestKpiDunning(AdvDunningCommon):
         self.assertIsNone(self.kpi("collection_recovery_rate")["value"], "no case, no data")
         invoice = self.make_invoice(300.0, D("2026-01-15"))
         self.pay(invoice, amount=100.0, payment_date=D("2026-02-01"))
-        case = self.env["adv.collection.case"].create(
-            {
-                "partner_id": self.customer.id,
-                "company_id": self.company.id,
-                "invoice_ids": [Command.set(invoice.ids)],
-                "date_open": D("2026-03-10"),
-            }
-        )
+        with freeze_time("2026-03-10"):
+            case = self.env["adv.collection.case"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "invoice_ids": [Command.set(invoice.ids)],
+                    "date_open": D("2026-03-10"),
+                }
+            )
         # Due at opening: 300 - 100 = 200. Then 50 recovered: 50 / 200 = 25 %.
         self.assertAlmostEqual(case.amount_opening, 200.0)
         self.pay(invoice, amount=50.0, payment_date=D("2026-03-20"))
