@@ -5,6 +5,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.adv_orders.finite import check_finite
+
 DOCUMENT_TYPES = [
     ("courteous", "Courteous Reminder"),
     ("firm", "Firm Reminder"),
@@ -193,6 +195,18 @@ class AdvDunningLevel(models.Model):
                             previous_days=previous.days,
                         )
                     )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite(self, [vals])
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Business methods

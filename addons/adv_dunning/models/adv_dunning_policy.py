@@ -5,6 +5,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.adv_orders.finite import check_finite
+
 
 class AdvDunningPolicy(models.Model):
     """How a company chases its customers: the ordered levels and the rules
@@ -128,6 +130,18 @@ class AdvDunningPolicy(models.Model):
             "view_mode": "list,form",
             "domain": [("adv_dunning_policy_id", "=", self.id)],
         }
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite(self, [vals])
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Business methods

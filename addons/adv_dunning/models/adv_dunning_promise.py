@@ -5,6 +5,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.adv_orders.finite import check_finite
 from odoo.addons.adv_orders.protected import protected
 
 PROMISE_STATES = [
@@ -57,6 +58,7 @@ class AdvDunningPromise(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_finite(self, vals_list)
         self._adv_check_date_vals(vals_list)
         promises = super().create(vals_list)
         protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
@@ -65,6 +67,7 @@ class AdvDunningPromise(models.Model):
         return promises
 
     def write(self, vals):
+        check_finite(self, [vals])
         self._adv_check_date_vals([vals])
         return super().write(vals)
 

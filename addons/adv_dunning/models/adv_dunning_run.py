@@ -147,7 +147,7 @@ class AdvDunningRun(models.Model):
         self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
         for run in self:
             try:
-                with self.env.cr.savepoint():
+                with self.env.cr.savepoint(flush=False):
                     run._compute_letters()
             except errors.UniqueViolation:
                 # Another run of that day was computed and committed since

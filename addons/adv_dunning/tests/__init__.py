@@ -14,3 +14,4 @@ from . import test_dunning_settings
 from . import test_dunning_tour
 from . import test_dunning_smtp
 from . import test_dunning_outbox_processes
+from . import test_dunning_ledger

@@ -105,3 +105,22 @@ class TestCreditHold(AdvDunningCommon):
         order = self.make_order()
         order.action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_override_is_not_written_by_a_salesman(self):
+        """The override field, read-only in the form, is refused over RPC too:
+        in create and in write; the order stays blocked."""
+        self.put_on_hold()
+        SaleOrder = self.env["sale.order"].with_user(self.salesman)
+        vals = {
+            "partner_id": self.customer.id,
+            "order_line": [Command.create({"product_id": self.service.id})],
+        }
+        with self.assertRaises(AccessError):
+            SaleOrder.create([dict(vals, adv_credit_hold_override="I say so")])
+        order = SaleOrder.create([vals])
+        with self.assertRaises(AccessError):
+            order.write({"adv_credit_hold_override": "I say so"})
+        with self.assertRaises(UserError):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.adv_credit_hold_override)
