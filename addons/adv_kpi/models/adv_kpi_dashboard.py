@@ -12,6 +12,10 @@ from .adv_kpi_value import PERIOD_TYPES
 
 HISTORY = 12
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
+# The dates a dashboard may show, and the longest custom period (5 years).
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+MAX_CUSTOM_DAYS = 5 * 366
 
 
 class AdvKpiDashboard(models.AbstractModel):
@@ -63,33 +67,93 @@ class AdvKpiDashboard(models.AbstractModel):
         return self.env.user.has_group("adv_orders.group_adv_manager")
 
     @api.model
+    def _parse_date(self, value, label):
+        """The date of a client parameter ('2026-03-10'), or a clear error."""
+        if not value:
+            return False
+        try:
+            day = fields.Date.to_date(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if not day or not FIRST_DAY <= day <= LAST_DAY:
+            raise UserError(
+                self.env._(
+                    "%(label)s must be a date between %(first)s and %(last)s, not %(value)s.",
+                    label=label,
+                    first=format_date(self.env, FIRST_DAY),
+                    last=format_date(self.env, LAST_DAY),
+                    value=str(value)[:40],
+                )
+            )
+        return day
+
+    @api.model
+    def _parse_id(self, value, label):
+        """The record id of a client parameter, or a clear error."""
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            value = None
+        try:
+            record_id = int(value)
+        except (TypeError, ValueError):
+            record_id = 0
+        if record_id <= 0:
+            raise UserError(
+                self.env._("%(label)s is not a valid record: %(value)s.", label=label,
+                           value=str(value)[:40])
+            )  # fmt: skip
+        return record_id
+
+    @api.model
     def _parse(self, params):
         """(period_type, date_from, date_to, company, handler) from the client's
-        ``params``, checked against the user's rights."""
+        ``params``, checked against the user's rights. Parameters of the wrong
+        type or out of range get a clear error, never a server error."""
         if not self.env.user.has_group("adv_orders.group_adv_user"):
             raise AccessError(self.env._("Only ADV users may open the ADV dashboard."))
         params = params or {}
+        if not isinstance(params, dict):
+            raise UserError(self.env._("The dashboard parameters are not understood."))
         period_type = params.get("period_type") or "month"
-        if period_type not in dict(PERIOD_TYPES):
-            raise UserError(self.env._("Unknown period type %(type)s.", type=period_type))
+        if not isinstance(period_type, str) or period_type not in dict(PERIOD_TYPES):
+            raise UserError(self.env._("Unknown period type %(type)s.", type=str(period_type)[:40]))
         if period_type == "custom":
-            date_from = fields.Date.to_date(params.get("date_from"))
-            date_to = fields.Date.to_date(params.get("date_to"))
+            date_from = self._parse_date(params.get("date_from"), self.env._("The start date"))
+            date_to = self._parse_date(params.get("date_to"), self.env._("The end date"))
             if not date_from or not date_to or date_from > date_to:
                 raise UserError(self.env._("Choose a start date on or before the end date."))
+            if (date_to - date_from).days > MAX_CUSTOM_DAYS:
+                raise UserError(self.env._("Choose a period of at most five years."))
         else:
-            anchor = fields.Date.to_date(params.get("date")) or fields.Date.context_today(self)
-            date_from, date_to = self._period(period_type, anchor)
+            anchor = self._parse_date(params.get("date"), self.env._("The date"))
+            date_from, date_to = self._period(
+                period_type, anchor or fields.Date.context_today(self)
+            )
         company = self.env.company
         if params.get("company_id"):
-            company = self.env["res.company"].browse(int(params["company_id"]))
+            company = self.env["res.company"].browse(
+                self._parse_id(params["company_id"], self.env._("The company"))
+            )
             if company not in self.env.user.company_ids:
                 raise AccessError(self.env._("You have no access to this company."))
         handler = self.env["res.users"]
         if params.get("handler_id"):
             if not self._is_manager():
                 raise AccessError(self.env._("Only ADV managers may filter on a handler."))
-            handler = self.env["res.users"].browse(int(params["handler_id"])).exists()
+            handler = (
+                self.env["res.users"]
+                .browse(self._parse_id(params["handler_id"], self.env._("The handler")))
+                .exists()
+            )
+            if not (
+                handler
+                and not handler.share
+                and company in handler.company_ids
+                and handler.has_group("adv_orders.group_adv_user")
+            ):
+                raise UserError(
+                    self.env._("The handler must be an ADV user of %(company)s.",
+                               company=company.name)
+                )  # fmt: skip
         return period_type, date_from, date_to, company, handler
 
     # ------------------------------------------------------------------
@@ -270,7 +334,11 @@ class AdvKpiDashboard(models.AbstractModel):
     def action_drill(self, definition_id, params=None):
         """The window action listing the records behind a tile's numerator."""
         period_type, date_from, date_to, company, handler = self._parse(params)
-        definition = self.env["adv.kpi.definition"].browse(int(definition_id))
+        definition = self.env["adv.kpi.definition"].browse(
+            self._parse_id(definition_id, self.env._("The indicator"))
+        )
+        if definition not in self.env["adv.kpi.definition"]._for_company(company):
+            raise UserError(self.env._("This indicator is not on the dashboard of this company."))
         definition.check_access("read")
         model, domain = self.env["adv.kpi.engine"]._drill_domain(
             definition, company, date_from, date_to, handler

@@ -1,7 +1,13 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 PERIOD_TYPES = [
     ("month", "Month"),
@@ -56,8 +62,28 @@ class AdvKpiValue(models.Model):
     def _store(self, rows):
         """Insert or update the values ``rows``: dicts with definition_id,
         company_id, handler_id, period_type, date_from, date_to, value,
-        numerator, denominator. One query for all of them."""
+        numerator, denominator. One query for all of them.
+
+        Many users open the dashboard of the same period at once: one
+        transaction stores its values, the others show what they computed
+        and leave the storing to it. A transaction that finds the same
+        values being stored (advisory lock) stores nothing; one that meets
+        values stored since its snapshot was taken (repeatable read: a
+        serialization failure on the upsert) keeps those. Either way the
+        user gets the figures, and no error."""
         if not rows:
+            return
+        keys = sorted(
+            {(row["company_id"], row.get("handler_id") or 0, str(row["date_from"])) for row in rows}
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(hashtext(%s))",
+                "adv.kpi.value:" + ";".join(f"{c}/{h}/{d}" for c, h, d in keys),
+            )
+        )
+        if not self.env.cr.fetchone()[0]:
+            _logger.info("KPI values being stored by another transaction: not stored twice")
             return
         now = fields.Datetime.now()
         uid = self.env.uid
@@ -82,9 +108,8 @@ class AdvKpiValue(models.Model):
             )
             for row in rows
         )
-        self.env.cr.execute(
-            SQL(
-                """INSERT INTO adv_kpi_value (definition_id, company_id, handler_id,
+        query = SQL(
+            """INSERT INTO adv_kpi_value (definition_id, company_id, handler_id,
                        period_type, date_from, date_to, value, has_value, numerator,
                        denominator, computed_at, create_uid, create_date, write_uid,
                        write_date)
@@ -97,9 +122,13 @@ class AdvKpiValue(models.Model):
                        denominator = EXCLUDED.denominator,
                        computed_at = EXCLUDED.computed_at,
                        write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""",
-                values,
-            )
+            values,
         )
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(query, log_exceptions=False)
+        except (errors.SerializationFailure, errors.DeadlockDetected):
+            _logger.info("KPI values stored meanwhile by another transaction: kept")
         self.invalidate_model()
 
     @api.model
