@@ -9,7 +9,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
-from odoo.addons.adv_orders.finite import check_finite
 from odoo.addons.adv_orders.models.adv_intake_channel import INTAKE_CHANNELS
 from odoo.addons.adv_orders.protected import protected
 
@@ -32,7 +31,7 @@ class AdvClaim(models.Model):
 
     _name = "adv.claim"
     _description = "Customer Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "adv.finite.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name", "description"]
@@ -410,7 +409,6 @@ class AdvClaim(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        check_finite(self, vals_list)
         default_stage = self._default_stage_id()
         for vals in vals_list:
             # An explicit stage, so that the stage's e-mail (claim received) is sent.
@@ -432,7 +430,6 @@ class AdvClaim(models.Model):
         return claims
 
     def write(self, vals):
-        check_finite(self, [vals])
         old_invoices = {}
         if "invoice_ids" in vals:
             old_invoices = {claim: claim.invoice_ids for claim in self}

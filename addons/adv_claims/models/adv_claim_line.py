@@ -6,8 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.adv_orders.finite import check_finite
-
 from .adv_claim_type import CORRECTIONS
 
 # Context value with which adv.claim creates its lines and flags recurrence
@@ -20,6 +18,7 @@ class AdvClaimLine(models.Model):
     corrections went (credited, returned, replaced)."""
 
     _name = "adv.claim.line"
+    _inherit = ["adv.finite.mixin"]
     _description = "Claimed Line"
     _order = "claim_id, sequence, id"
     _check_company_auto = True
@@ -240,14 +239,12 @@ class AdvClaimLine(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        check_finite(self, vals_list)
         lines = super().create(vals_list)
         if self.env.context.get("adv_claim_skip_recurrence") is not SKIP_RECURRENCE:
             lines.claim_id._update_recurrence()
         return lines
 
     def write(self, vals):
-        check_finite(self, [vals])
         res = super().write(vals)
         if "product_id" in vals:
             self.claim_id._update_recurrence()

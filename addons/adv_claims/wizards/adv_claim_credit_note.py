@@ -3,14 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.adv_orders.finite import check_finite
-
 
 class AdvClaimCreditNote(models.TransientModel):
     """Credit a claim by an amount, grant a commercial gesture, or cancel an
     invoice and issue it again corrected."""
 
     _name = "adv.claim.credit.note"
+    _inherit = ["adv.finite.mixin"]
     _description = "Credit a Claim"
     _check_company_auto = True
 
@@ -38,15 +37,6 @@ class AdvClaimCreditNote(models.TransientModel):
     amount = fields.Monetary(string="Amount (tax excluded)", currency_field="currency_id")
     reason = fields.Char(help="Shown on the credit note.")
     move_id = fields.Many2one("account.move", readonly=True)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_finite(self, [vals])
-        return super().write(vals)
 
     @api.depends("claim_id")
     def _compute_invoice_id(self):

@@ -5,8 +5,6 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.adv_orders.finite import check_finite
-
 DOCUMENT_TYPES = [
     ("courteous", "Courteous Reminder"),
     ("firm", "Firm Reminder"),
@@ -25,6 +23,7 @@ class AdvDunningLevel(models.Model):
     reached, what is claimed and what follows."""
 
     _name = "adv.dunning.level"
+    _inherit = ["adv.finite.mixin"]
     _description = "Dunning Level"
     _order = "policy_id, sequence, days, id"
     _check_company_auto = True
@@ -195,18 +194,6 @@ class AdvDunningLevel(models.Model):
                             previous_days=previous.days,
                         )
                     )
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_finite(self, [vals])
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Business methods

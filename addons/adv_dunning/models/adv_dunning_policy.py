@@ -5,8 +5,6 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.adv_orders.finite import check_finite
-
 
 class AdvDunningPolicy(models.Model):
     """How a company chases its customers: the ordered levels and the rules
@@ -14,7 +12,7 @@ class AdvDunningPolicy(models.Model):
 
     _name = "adv.dunning.policy"
     _description = "Dunning Policy"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "adv.finite.mixin"]
     _order = "company_id, name, id"
     _check_company_auto = True
 
@@ -130,18 +128,6 @@ class AdvDunningPolicy(models.Model):
             "view_mode": "list,form",
             "domain": [("adv_dunning_policy_id", "=", self.id)],
         }
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_finite(self, [vals])
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Business methods

@@ -5,7 +5,6 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.adv_orders.finite import check_finite
 from odoo.addons.adv_orders.protected import protected
 
 PROMISE_STATES = [
@@ -22,7 +21,7 @@ class AdvDunningPromise(models.Model):
 
     _name = "adv.dunning.promise"
     _description = "Payment Promise"
-    _inherit = ["mail.thread", "adv.dunning.invoice.checks"]
+    _inherit = ["mail.thread", "adv.dunning.invoice.checks", "adv.finite.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -58,7 +57,6 @@ class AdvDunningPromise(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_finite(self, vals_list)
         self._adv_check_date_vals(vals_list)
         promises = super().create(vals_list)
         protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
@@ -67,7 +65,6 @@ class AdvDunningPromise(models.Model):
         return promises
 
     def write(self, vals):
-        check_finite(self, [vals])
         self._adv_check_date_vals([vals])
         return super().write(vals)
 

@@ -1,3 +1,4 @@
+from . import adv_finite_mixin
 from . import account_move
 from . import adv_intake_channel
 from . import adv_ack_rule

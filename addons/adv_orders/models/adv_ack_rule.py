@@ -9,7 +9,6 @@ from odoo.osv import expression
 from odoo.tools import float_compare, float_is_zero, format_amount, formatLang
 from odoo.tools.safe_eval import safe_eval
 
-from ..finite import check_finite
 from .adv_ack_issue import ACK_CHECKS
 from .product_pricelist import PricelistRulesCache
 
@@ -20,7 +19,7 @@ class AdvAckRule(models.Model):
 
     _name = "adv.ack.rule"
     _description = "Acknowledgement Rule"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "adv.finite.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -185,18 +184,6 @@ class AdvAckRule(models.Model):
                         error=exc,
                     )
                 ) from exc
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_finite(self, [vals])
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
