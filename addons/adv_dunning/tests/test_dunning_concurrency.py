@@ -11,6 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.adv_orders.protected import protected
 
+from .committed_queue import committed_queue
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -40,39 +41,7 @@ class TestDunningConcurrency(AdvDunningCommon):
         is e-mailed once. The data is committed in its own cursor, as the
         senders need to see it, and removed afterwards."""
         registry = self.env.registry
-        # The commits below are on cursors of their own, never the test's.
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            company = env.ref("base.main_company")
-            policy = env["adv.dunning.policy"].create(
-                {
-                    "name": "Concurrency",
-                    "company_id": company.id,
-                    "level_ids": [(0, 0, {"name": "Only", "days": 1})],
-                }
-            )
-            partner = env["res.partner"].create(
-                {"name": "Concurrent Customer", "email": "c@example.com", "is_company": True}
-            )
-            run = env["adv.dunning.run"].create({"company_id": company.id, "date": DUE})
-            letters = env["adv.dunning.letter"].create(
-                [
-                    {
-                        "run_id": run.id,
-                        "company_id": company.id,
-                        "partner_id": partner.id,
-                        "policy_id": policy.id,
-                        "level_id": policy.level_ids.id,
-                        "date": DUE,
-                        "state": "to_send",
-                    }
-                    for _i in range(3)
-                ]
-            )
-            ids = {"policy": policy.id, "partner": partner.id}
-            ids["run"] = run.id
-            ids["letters"] = letters.ids
-            cr.commit()  # pylint: disable=invalid-commit
+        emails = [f"c{i}@example.com" for i in range(3)]
         barrier = threading.Barrier(2, timeout=30)
         results = {}
 
@@ -88,7 +57,7 @@ class TestDunningConcurrency(AdvDunningCommon):
             except psycopg2.errors.SerializationFailure:
                 results[name] = 0  # Odoo replays it; the replay finds nothing to send
 
-        try:
+        with committed_queue(registry, emails, DUE, "Concurrency") as ids:
             threads = [threading.Thread(target=sender, args=(n,)) for n in ("a", "b")]
             with mute_logger("odoo.sql_db", "odoo.addons.adv_dunning.models.adv_dunning_letter"):
                 for thread in threads:
@@ -109,30 +78,3 @@ class TestDunningConcurrency(AdvDunningCommon):
                     [ids["letters"]],
                 )
                 self.assertEqual(dict(cr.fetchall()), {"sent": 3})
-        finally:
-            with registry.cursor() as cr:
-                cr.execute(
-                    "DELETE FROM mail_mail WHERE mail_message_id IN (SELECT id FROM mail_message"
-                    " WHERE model = 'adv.dunning.letter' AND res_id = ANY(%s))",
-                    [ids["letters"]],
-                )
-                cr.execute(
-                    "DELETE FROM mail_message WHERE model = 'adv.dunning.letter' "
-                    "AND res_id = ANY(%s)",
-                    [ids["letters"]],
-                )
-                cr.execute(
-                    "DELETE FROM ir_attachment WHERE res_model = 'adv.dunning.letter' "
-                    "AND res_id = ANY(%s)",
-                    [ids["letters"]],
-                )
-                cr.execute("DELETE FROM adv_dunning_letter WHERE id = ANY(%s)", [ids["letters"]])
-                cr.execute("DELETE FROM adv_dunning_run WHERE id = %s", [ids["run"]])
-                cr.execute(
-                    "DELETE FROM mail_followers WHERE res_model = 'adv.dunning.letter' "
-                    "AND res_id = ANY(%s)",
-                    [ids["letters"]],
-                )
-                cr.execute("DELETE FROM adv_dunning_policy WHERE id = %s", [ids["policy"]])
-                cr.execute("DELETE FROM res_partner WHERE id = %s", [ids["partner"]])
-                cr.commit()  # pylint: disable=invalid-commit

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .committed_queue import committed_queue
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -95,47 +96,20 @@ class TestDunningOutbox(AdvDunningCommon):
         an error on it. The data is committed in cursors of their own, as the
         two transactions need to see it, and removed afterwards."""
         registry = self.env.registry
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            company = env.ref("base.main_company")
-            policy = env["adv.dunning.policy"].create(
-                {
-                    "name": "Held by the outbox",
-                    "company_id": company.id,
-                    "level_ids": [(0, 0, {"name": "Only", "days": 1})],
-                }
-            )
-            partner = env["res.partner"].create(
-                {"name": "Held Customer", "email": "held@example.com", "is_company": True}
-            )
-            run = env["adv.dunning.run"].create({"company_id": company.id, "date": DUE})
-            letter = env["adv.dunning.letter"].create(
-                {
-                    "run_id": run.id,
-                    "company_id": company.id,
-                    "partner_id": partner.id,
-                    "policy_id": policy.id,
-                    "level_id": policy.level_ids.id,
-                    "date": DUE,
-                    "state": "to_send",
-                }
-            )
-            ids = {"policy": policy.id, "partner": partner.id, "run": run.id}
-            ids["letter"] = letter.id
-            cr.commit()  # pylint: disable=invalid-commit
 
         def reminders(env):
-            letter = env["adv.dunning.letter"].browse(ids["letter"])
+            letter = env["adv.dunning.letter"].browse(ids["letters"][0])
             return letter.message_ids.filtered(lambda m: m.message_type == "comment")
 
-        try:
+        with committed_queue(registry, ["held@example.com"], DUE, "Held") as ids:
             with registry.cursor() as outbox_cr, registry.cursor() as user_cr:
                 outbox_cr.execute(
-                    "SELECT id FROM adv_dunning_letter WHERE id = %s FOR UPDATE", [ids["letter"]]
+                    "SELECT id FROM adv_dunning_letter WHERE id = %s FOR UPDATE",
+                    [ids["letters"][0]],
                 )
                 user_cr.execute("SET LOCAL lock_timeout = '5s'")  # fail, never hang
                 env = api.Environment(user_cr, SUPERUSER_ID, {})
-                letter = env["adv.dunning.letter"].browse(ids["letter"])
+                letter = env["adv.dunning.letter"].browse(ids["letters"][0])
                 with mute_logger("odoo.addons.adv_dunning.models.adv_dunning_letter"):
                     letter.action_retry()
                 self.assertEqual(letter.state, "to_send")
@@ -147,24 +121,8 @@ class TestDunningOutbox(AdvDunningCommon):
             # once the outbox let go of it, "send again" sends it
             with registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                letter = env["adv.dunning.letter"].browse(ids["letter"])
+                letter = env["adv.dunning.letter"].browse(ids["letters"][0])
                 letter.action_retry()
                 self.assertEqual(letter.state, "sent")
                 self.assertEqual(len(reminders(env)), 1)
                 cr.rollback()
-        finally:
-            with registry.cursor() as cr:
-                cr.execute(
-                    "DELETE FROM mail_message WHERE model = 'adv.dunning.letter' AND res_id = %s",
-                    [ids["letter"]],
-                )
-                cr.execute(
-                    "DELETE FROM mail_followers WHERE res_model = 'adv.dunning.letter' "
-                    "AND res_id = %s",
-                    [ids["letter"]],
-                )
-                cr.execute("DELETE FROM adv_dunning_letter WHERE id = %s", [ids["letter"]])
-                cr.execute("DELETE FROM adv_dunning_run WHERE id = %s", [ids["run"]])
-                cr.execute("DELETE FROM adv_dunning_policy WHERE id = %s", [ids["policy"]])
-                cr.execute("DELETE FROM res_partner WHERE id = %s", [ids["partner"]])
-                cr.commit()  # pylint: disable=invalid-commit

@@ -14,6 +14,7 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import config
 
+from .committed_queue import committed_queue
 from .smtp_sink import SmtpSink, free_port
 
 LETTERS = 8
@@ -49,8 +50,6 @@ class TestOutboxTwoProcesses(TransactionCase):
     def setUp(self):
         super().setUp()
         self.port = free_port()
-        self.ids = {}
-        self.addCleanup(self._remove_queue)
         with self.env.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["ir.mail_server"].search([]).write({"sequence": 100})
@@ -65,73 +64,16 @@ class TestOutboxTwoProcesses(TransactionCase):
                     "sequence": 0,
                 }
             )
-            policy = env["adv.dunning.policy"].create(
-                {
-                    "name": "Two processes",
-                    "company_id": company.id,
-                    "level_ids": [(0, 0, {"name": "Only", "days": 1})],
-                }
-            )
-            partners = env["res.partner"].create(
-                [
-                    {"name": f"Outbox {i}", "email": f"outbox{i}@example.com", "is_company": True}
-                    for i in range(LETTERS)
-                ]
-            )
-            run = env["adv.dunning.run"].create({"company_id": company.id, "date": date.today()})
-            letters = env["adv.dunning.letter"].create(
-                [
-                    {
-                        "run_id": run.id,
-                        "company_id": company.id,
-                        "partner_id": partner.id,
-                        "policy_id": policy.id,
-                        "level_id": policy.level_ids.id,
-                        "date": date.today(),
-                        "state": "to_send",
-                    }
-                    for partner in partners
-                ]
-            )
-            self.ids = {
-                "server": server.id,
-                "policy": policy.id,
-                "partners": partners.ids,
-                "run": run.id,
-                "letters": letters.ids,
-            }
             cr.commit()  # pylint: disable=invalid-commit
+        self.addCleanup(self._remove_server, server.id)
+        emails = [f"outbox{i}@example.com" for i in range(LETTERS)]
+        queue = committed_queue(self.env.registry, emails, date.today(), "Outbox")
+        self.ids = queue.__enter__()
+        self.addCleanup(queue.__exit__, None, None, None)
 
-    def _remove_queue(self):
-        if not self.ids:
-            return
+    def _remove_server(self, server_id):
         with self.env.registry.cursor() as cr:
-            letters = tuple(self.ids["letters"])
-            cr.execute(
-                "DELETE FROM mail_mail WHERE mail_message_id IN (SELECT id FROM mail_message"
-                " WHERE model = 'adv.dunning.letter' AND res_id IN %s)",
-                [letters],
-            )
-            cr.execute(
-                "DELETE FROM mail_message WHERE model = 'adv.dunning.letter' AND res_id IN %s",
-                [letters],
-            )
-            cr.execute(
-                "DELETE FROM mail_followers WHERE res_model = 'adv.dunning.letter'"
-                " AND res_id IN %s",
-                [letters],
-            )
-            cr.execute("DELETE FROM ir_attachment WHERE res_model = 'adv.dunning.letter'"
-                       " AND res_id IN %s", [letters])  # fmt: skip
-            cr.execute("DELETE FROM adv_dunning_letter WHERE id IN %s", [letters])
-            cr.execute("DELETE FROM adv_dunning_run WHERE id = %s", [self.ids["run"]])
-            cr.execute("DELETE FROM adv_dunning_level WHERE policy_id = %s", [self.ids["policy"]])
-            cr.execute("DELETE FROM adv_dunning_policy WHERE id = %s", [self.ids["policy"]])
-            cr.execute(
-                "DELETE FROM mail_followers WHERE partner_id IN %s", [tuple(self.ids["partners"])]
-            )
-            cr.execute("DELETE FROM res_partner WHERE id IN %s", [tuple(self.ids["partners"])])
-            cr.execute("DELETE FROM ir_mail_server WHERE id = %s", [self.ids["server"]])
+            cr.execute("DELETE FROM ir_mail_server WHERE id = %s", [server_id])
             cr.execute("UPDATE ir_mail_server SET sequence = 10 WHERE sequence = 100")
             cr.commit()  # pylint: disable=invalid-commit
 
