@@ -372,5 +372,14 @@ class TestDunningLedger(AdvDunningCommon):
             with self.assertRaises(UserError) as caught:
                 run.action_compute()
             self.assertIn("is being computed", str(caught.exception))
+            self.assertIn("03/02/2026", str(caught.exception))
+            # in the user's language
+            second["res.lang"]._activate_lang("fr_FR")
+            with self.assertRaises(UserError) as caught:
+                run.with_context(lang="fr_FR").action_compute()
+            self.assertIn("est en cours de calcul", str(caught.exception))
+            self.assertIn("02/03/2026", str(caught.exception))
+            self.assertFalse(run.letter_ids)
+            self.assertEqual(run.state, "draft")
             second_cr.rollback()
             first_cr.rollback()
