@@ -42,6 +42,11 @@ class AccountMove(models.Model):
         help="Why the invoice is held out of dunning by hand.",
     )
 
+    def _adv_protected_fields(self):
+        """The level an invoice reached follows its reminders (sent or
+        cancelled): a write does not lift a credit hold nor skip a level."""
+        return super()._adv_protected_fields() | {"adv_dunning_level_id", "adv_dunning_date"}
+
     def action_adv_hold(self):
         return {
             "type": "ir.actions.act_window",

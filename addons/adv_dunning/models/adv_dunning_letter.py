@@ -1,6 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -31,7 +32,12 @@ PROTECTED_FIELDS = {
     "level_id",
     "date",
     "state",
+    "invoice_count",
+    "amount_due",
+    "amount_fee",
+    "amount_interest",
     "amount_credit",
+    "amount_total",
     "send_error",
     "next_attempt",
     "date_sent",
@@ -203,7 +209,9 @@ class AdvDunningLetter(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_final(self):
+    def _unlink_except_sent(self):
+        """A reminder that left the review (sent, on its way, or cancelled
+        with its trace) stays in the ledger."""
         if any(letter.state != "draft" for letter in self):
             raise UserError(
                 self.env._("A queued or sent reminder cannot be deleted; cancel it instead.")
@@ -272,18 +280,27 @@ class AdvDunningLetter(models.Model):
         self.env.ref("adv_dunning.ir_cron_adv_dunning_send")._trigger()
 
     def _adv_cancel(self, reason):
-        """Cancel with a trace; a sent letter gives its invoices back their
-        previous level."""
+        """Cancel with a trace. A reminder the customer received (sent, or
+        e-mailed and waiting to be printed) is cancelled by a manager only;
+        a sent one gives its invoices back the level they would have without
+        it."""
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason for cancelling the reminders."))
         letters = self.filtered(lambda letter: letter.state != "cancelled")
         sent = letters.filtered(lambda letter: letter.state == "sent")
-        if sent and not (self.env.su or self.env.user.has_group("adv_orders.group_adv_manager")):
+        received = letters.filtered(
+            lambda letter: (
+                letter.state == "sent" or (letter.state == "to_print" and letter.channel_email)
+            )
+        )
+        if received and not (
+            self.env.su or self.env.user.has_group("adv_orders.group_adv_manager")
+        ):
             raise AccessError(
                 self.env._(
                     "Only an ADV manager can cancel a reminder the customer received: %(letters)s.",
-                    letters=", ".join(sent.mapped("display_name")),
+                    letters=", ".join(received.mapped("display_name")),
                 )
             )
         for letter in letters:
@@ -295,9 +312,51 @@ class AdvDunningLetter(models.Model):
                 )
             )
         protected(letters).write({"state": "cancelled", "cancel_reason": reason})
-        for line in sent.line_ids:
-            if line.move_id.adv_dunning_level_id == line.level_id:
-                line.move_id.sudo().write({"adv_dunning_level_id": line.previous_level_id.id})
+        self._adv_reset_invoice_levels(sent.line_ids.move_id)
+
+    @api.model
+    def _adv_reset_invoice_levels(self, invoices):
+        """Put each invoice at the level of its last reminder still standing
+        (sent, not cancelled), or, when none is left, at the level it had
+        before its first reminder. Read from the ledger rather than from the
+        level noted on the cancelled line, which may itself come from a
+        reminder cancelled since."""
+        if not invoices:
+            return
+        lines = (
+            self.env["adv.dunning.letter.line"]
+            .sudo()
+            .search([("move_id", "in", invoices.ids)], order="id")
+        )
+
+        def sent_on(line):
+            letter = line.letter_id
+            if not letter.date_sent:  # sent before the date was recorded
+                return letter.date
+            return fields.Date.context_today(letter, letter.date_sent)
+
+        first_line = {}
+        last_sent = {}
+        for line in lines:
+            first_line.setdefault(line.move_id, line)
+            if line.letter_id.state != "sent":
+                continue
+            current = last_sent.get(line.move_id)
+            if not current or (sent_on(line), line.id) > (sent_on(current), current.id):
+                last_sent[line.move_id] = line
+        updates = defaultdict(lambda: invoices.browse())
+        for invoice in invoices:
+            line = last_sent.get(invoice)
+            if line:
+                level = line.level_id
+                day = sent_on(line)
+            else:
+                level = first_line[invoice].previous_level_id
+                day = False
+            if (invoice.adv_dunning_level_id, invoice.adv_dunning_date) != (level, day):
+                updates[level, day] |= invoice
+        for (level, day), moves in updates.items():
+            moves.sudo().write({"adv_dunning_level_id": level.id, "adv_dunning_date": day})
 
     @api.model
     def _cron_send(self, batch_size=20):

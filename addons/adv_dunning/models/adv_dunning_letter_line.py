@@ -102,7 +102,7 @@ class AdvDunningLetterLine(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_final(self):
+    def _unlink_except_sent(self):
         if any(line.letter_id.state != "draft" for line in self):
             raise UserError(
                 self.env._("A line can only be removed from a reminder still in review.")

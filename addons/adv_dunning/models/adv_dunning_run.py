@@ -8,7 +8,7 @@ from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, float_round
+from odoo.tools import SQL, float_compare, float_round, format_date
 
 from odoo.addons.adv_orders.protected import check_vals, protected
 
@@ -175,7 +175,7 @@ class AdvDunningRun(models.Model):
             "A dunning run of %(company)s for %(date)s is being computed by someone else: "
             "try again in a moment.",
             company=run.company_id.name,
-            date=run.date,
+            date=format_date(self.env, run.date),
         )
 
     def action_send(self):

@@ -5,6 +5,18 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.adv_orders.finite import check_finite
+
+# The numbers of the dunning settings, refused when NaN or infinite before
+# they are rounded to their digits (which would fail with a bare ValueError).
+RATE_FIELDS = ("adv_dunning_ecb_rate", "adv_dunning_rate_points")
+
+
+def check_finite_rates(records, vals_list):
+    check_finite(
+        records, [{name: vals[name] for name in RATE_FIELDS if name in vals} for vals in vals_list]
+    )
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -55,6 +67,15 @@ class ResCompany(models.Model):
             "adv_dunning.product_adv_dunning_interest", raise_if_not_found=False
         ),
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite_rates(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite_rates(self, [vals])
+        return super().write(vals)
 
     @api.depends("adv_dunning_ecb_rate", "adv_dunning_rate_points")
     def _compute_adv_dunning_interest_rate(self):

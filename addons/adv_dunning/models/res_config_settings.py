@@ -1,6 +1,8 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .res_company import check_finite_rates
 
 
 class ResConfigSettings(models.TransientModel):
@@ -23,3 +25,8 @@ class ResConfigSettings(models.TransientModel):
     adv_dunning_interest_product_id = fields.Many2one(
         related="company_id.adv_dunning_interest_product_id", readonly=False
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite_rates(self, vals_list)
+        return super().create(vals_list)

@@ -152,6 +152,12 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
             ._create_payments()
         )
 
+    @classmethod
+    def set_level(cls, invoices, level):
+        """Invoices that reached ``level`` before (taken over from a previous
+        system, as a data import does): the level is not written by users."""
+        invoices.sudo().write({"adv_dunning_level_id": level.id if level else False})
+
     def run_dunning(self, run_date, user=None, **vals):
         """A computed run of the company at ``run_date``."""
         Run = self.env["adv.dunning.run"]

@@ -17,7 +17,7 @@ class TestCreditHold(AdvDunningCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.invoice = cls.make_invoice(1234.0, DUE)
-        cls.invoice.adv_dunning_level_id = cls.l_phone
+        cls.set_level(cls.invoice, cls.l_phone)
         cls.service = cls.env["product.product"].create(
             {"name": "Maintenance", "type": "service", "list_price": 100.0}
         )
@@ -115,12 +115,15 @@ class TestCreditHold(AdvDunningCommon):
             "partner_id": self.customer.id,
             "order_line": [Command.create({"product_id": self.service.id})],
         }
+        orders_before = SaleOrder.search_count([])
         with self.assertRaises(AccessError):
             SaleOrder.create([dict(vals, adv_credit_hold_override="I say so")])
+        self.assertEqual(SaleOrder.search_count([]), orders_before, "no order created")
         order = SaleOrder.create([vals])
         with self.assertRaises(AccessError):
             order.write({"adv_credit_hold_override": "I say so"})
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             order.action_confirm()
+        self.assertIn(self.invoice.name, str(caught.exception))
         self.assertEqual(order.state, "draft")
         self.assertFalse(order.adv_credit_hold_override)

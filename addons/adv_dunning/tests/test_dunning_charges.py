@@ -13,7 +13,7 @@ from .common import AdvDunningCommon
 class TestDunningCharges(AdvDunningCommon):
     def notice_line(self, invoice, run_date, partner=None):
         """The line of ``invoice`` in a formal notice computed at ``run_date``."""
-        invoice.adv_dunning_level_id = self.l_phone
+        self.set_level(invoice, self.l_phone)
         run = self.run_dunning(run_date)
         line = self.line_of(run, invoice)
         self.assertEqual(line.level_id, self.l_notice)
@@ -79,7 +79,7 @@ class TestDunningCharges(AdvDunningCommon):
     def test_indemnity_per_invoice_business_only(self):
         first, second = self.make_invoices([(100.0, date(2026, 1, 1)), (200.0, date(2026, 1, 2))])
         private = self.make_invoice(100.0, date(2026, 1, 1), partner=self.individual)
-        (first | second | private).write({"adv_dunning_level_id": self.l_phone.id})
+        self.set_level(first | second | private, self.l_phone)
         run = self.run_dunning(date(2026, 3, 2))
         self.assertEqual(self.line_of(run, first).fee, 40.0)
         self.assertEqual(self.line_of(run, second).fee, 40.0)

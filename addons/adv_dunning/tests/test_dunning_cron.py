@@ -16,7 +16,7 @@ class TestDunningCron(AdvDunningCommon):
     def test_daily_run(self):
         courteous = self.make_invoice(100.0, DUE)
         firm = self.make_invoice(200.0, DUE, partner=self.individual)
-        firm.adv_dunning_level_id = self.l_courteous
+        self.set_level(firm, self.l_courteous)
         Run = self.env["adv.dunning.run"]
         # only this company's run matters here
         self.env["res.company"].search([("id", "!=", self.company.id)]).write(

@@ -16,7 +16,7 @@ class TestDunningDocuments(AdvDunningCommon):
 
     def letter_at(self, level_before, days):
         invoice = self.make_invoice(1000.0, DUE)
-        invoice.adv_dunning_level_id = level_before
+        self.set_level(invoice, level_before)
         return self.run_dunning(DUE + timedelta(days=days)).letter_ids
 
     def test_courteous_and_firm_wording(self):

@@ -159,7 +159,7 @@ class TestDunningExclusions(AdvDunningCommon):
 
     def test_collection_level_opens_case(self):
         invoice = self.make_invoice(100.0, DUE)
-        invoice.adv_dunning_level_id = self.l_notice
+        self.set_level(invoice, self.l_notice)
         run = self.run_dunning(DUE + timedelta(days=60))
         letter = run.letter_ids
         self.assertEqual(letter.level_id, self.l_collection)

@@ -54,7 +54,7 @@ class TestDunningSend(AdvDunningCommon):
     def test_registered_letter_batch(self):
         invoices = self.make_invoices([(100.0, DUE)])
         invoices |= self.make_invoices([(200.0, DUE)], partner=self.individual)
-        invoices.write({"adv_dunning_level_id": self.l_phone.id})
+        self.set_level(invoices, self.l_phone)
         run = self.run_dunning(DUE + timedelta(days=45))
         self.assertEqual(run.letter_ids.level_id, self.l_notice)
         self.send(run.letter_ids)
@@ -76,7 +76,7 @@ class TestDunningSend(AdvDunningCommon):
 
     def test_phone_call_activity(self):
         invoice = self.make_invoice(321.0, DUE)
-        invoice.adv_dunning_level_id = self.l_firm
+        self.set_level(invoice, self.l_firm)
         self.l_phone.activity_user_id = self.adv_user
         letter = self.run_dunning(DUE + timedelta(days=30)).letter_ids
         self.send(letter)
