@@ -62,9 +62,11 @@ class AccountMove(models.Model):
         threshold = self.company_id.adv_claim_credit_note_threshold
         return bool(threshold) and abs(self.amount_total_signed) > threshold
 
-    def action_post(self):
+    def _post(self, soft=True):
+        # Every way of posting goes through here: the Post button, the "Post
+        # entries" wizard of the list view, the auto-post cron.
         self._adv_claim_check_before_post()
-        return super().action_post()
+        return super()._post(soft=soft)
 
     def button_draft(self):
         result = super().button_draft()
@@ -91,7 +93,15 @@ class AccountMove(models.Model):
                 move.adv_claim_approval_state != "approved" and move._adv_claim_needs_approval()
             )
         )
-        if waiting and self.env.user.has_group("adv_orders.group_adv_manager"):
+        # A person who is an ADV manager approves by posting; OdooBot posting
+        # for the auto-post cron (or a user's sudo) approves nothing.
+        user = self.env.user
+        if (
+            waiting
+            and not self.env.su
+            and not user._is_superuser()
+            and user.has_group("adv_orders.group_adv_manager")
+        ):
             protected(waiting).write({"adv_claim_approval_state": "approved"})
         elif waiting:
             raise UserError(
