@@ -41,9 +41,14 @@ class StockPicking(models.Model):
 
     def _adv_protected_fields(self):
         """A return or replacement is linked to its claim by the claim only:
-        a delivery passed off as one would count as corrected."""
+        a delivery passed off as one would count as corrected. A delivery
+        joins a claim from the claim, whose constraints check it."""
         parent = getattr(super(), "_adv_protected_fields", None)
-        return (parent() if parent else set()) | {"adv_claim_id", "adv_claim_correction"}
+        return (parent() if parent else set()) | {
+            "adv_claim_id",
+            "adv_claim_correction",
+            "adv_claim_ids",
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -130,6 +130,15 @@ class TestClaimIntegrity(AdvClaimCommon):
             {"invoice_line_ids": [Command.update(line.id, {"price_unit": 2250.0})]}
         )
         self.assertEqual(refund.amount_untaxed, 4500.0)
+        # Nor is it unhooked from its invoice, or hooked to a larger one, to
+        # escape the cap.
+        _order, _picking, larger = self._make_invoiced_order(
+            lines={self.widget: 60.0}, delivered={self.widget: 60.0}
+        )
+        for target in (False, larger.id):
+            with self.subTest(target=target), self.assertRaises(AccessError):
+                refund.with_user(self.adv_user).write({"reversed_entry_id": target})
+        self.assertEqual(refund.reversed_entry_id, invoice)
         with self.assertRaises(UserError) as caught:
             claim.with_user(self.adv_manager).action_approve_credit_notes()
         self.assertIn("exceeds what remains creditable", str(caught.exception))
@@ -174,6 +183,26 @@ class TestClaimIntegrity(AdvClaimCommon):
             )
         self.assertFalse(claim.correction_picking_ids)
         self.assertFalse(claim.replacement_order_ids)
+
+    def test_documents_join_a_claim_from_the_claim(self):
+        """Another customer's invoice or delivery cannot be slipped into a
+        claim from the document's side, where the claim's checks do not run."""
+        claim = self._new_claim()
+        other_picking = self.other_order.picking_ids.filtered(lambda p: p.state == "done")
+        for document in (self.other_invoice, other_picking):
+            with self.subTest(model=document._name), self.assertRaises(AccessError):
+                document.with_user(self.adv_user).write({"adv_claim_ids": [Command.link(claim.id)]})
+        self.assertEqual(claim.invoice_ids, self.invoice)
+        self.assertEqual(claim.picking_ids, self.picking)
+        # From the claim's side, its constraint refuses them.
+        for values in (
+            {"invoice_ids": [Command.link(self.other_invoice.id)]},
+            {"picking_ids": [Command.link(other_picking.id)]},
+        ):
+            with self.subTest(values=values), self.assertRaises(ValidationError):
+                claim.with_user(self.adv_user).write(values)
+        self.assertEqual(claim.invoice_ids, self.invoice)
+        self.assertEqual(claim.picking_ids, self.picking)
         self.assertFalse(self.picking.adv_claim_correction)
         self.assertEqual(claim.line_ids.qty_to_replace, 2.0)
 
