@@ -6,6 +6,7 @@ either: each bypass is tried as the user, refused, and changes nothing."""
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 from .common import AdvClaimCommon
 
@@ -390,6 +391,71 @@ class TestClaimIntegrity(AdvClaimCommon):
             {"line_ids": [Command.create({"product_id": self.widget.id, "quantity": 1.0})]}
         )
         self.assertTrue(claim.is_recurring)
+
+
+@tagged("post_install", "-at_install")
+class TestClaimIntegrityRpc(HttpCase, AdvClaimCommon):
+    """The same refusals over a real JSON-RPC call of the web client."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order, cls.picking, cls.invoice = cls._make_invoiced_order()
+        cls.other_order, _picking, cls.other_invoice = cls._make_invoiced_order(
+            partner=cls.other_customer
+        )
+        cls.company.adv_claim_credit_note_threshold = 150.0
+
+    def call_kw(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def assertRpcRefused(self, error, model, method, args):
+        with self.assertRaises(JsonRpcException) as caught:
+            self.call_kw(model, method, args)
+        self.assertEqual(str(caught.exception), f"odoo.exceptions.{error}")
+
+    def test_rpc_refusals(self):
+        claim = self._new_claim()
+        claim.action_create_credit_note()
+        refund = claim.correction_move_ids
+        self.assertEqual(refund.adv_claim_approval_state, "to_approve")
+        self.authenticate(self.adv_user.login, self.adv_user.login)
+        # The approval cleared, then the credit note posted.
+        self.assertRpcRefused(
+            "AccessError",
+            "account.move",
+            "write",
+            [refund.ids, {"adv_claim_approval_state": False}],
+        )
+        self.assertRpcRefused("UserError", "account.move", "action_post", [refund.ids])
+        self.assertRpcRefused("UserError", "adv.claim", "action_approve_credit_notes", [claim.ids])
+        # A wizard on another customer's invoice.
+        self.assertRpcRefused(
+            "ValidationError",
+            "adv.claim.credit.note",
+            "create",
+            [{"claim_id": claim.id, "mode": "amount", "invoice_id": self.other_invoice.id}],
+        )
+        # NaN, which Python's json reads from a request, and a forged end date.
+        line = claim.line_ids
+        self.assertRpcRefused(
+            "ValidationError",
+            "adv.claim",
+            "write",
+            [claim.ids, {"line_ids": [[1, line.id, {"quantity": float("nan")}]]}],
+        )
+        self.assertRpcRefused(
+            "AccessError", "adv.claim", "write", [claim.ids, {"date_closed": "2026-01-01 00:00:00"}]
+        )
+        self.env.invalidate_all()
+        self.assertEqual((refund.state, refund.adv_claim_approval_state), ("draft", "to_approve"))
+        self.assertEqual(refund, claim.correction_move_ids)
+        self.assertFalse(self.other_invoice.reversal_move_ids)
+        self.assertEqual(line.quantity, 2.0)
+        self.assertFalse(claim.date_closed)
 
 
 @tagged("post_install", "-at_install")
