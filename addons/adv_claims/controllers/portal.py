@@ -10,6 +10,21 @@ from odoo.tools import plaintext2html
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+# The largest id PostgreSQL stores: a larger one in a URL is no record (404),
+# not a database error (500).
+MAX_ID = 2**31 - 1
+
+
+def _record_id(value):
+    """``value`` of a URL as a record id, or a 404."""
+    try:
+        record_id = int(value)
+    except (TypeError, ValueError):
+        raise request.not_found() from None
+    if not 0 < record_id <= MAX_ID:
+        raise request.not_found()
+    return record_id
+
 
 class ClaimPortal(CustomerPortal):
     """A customer's claims in the portal: list, detail, and a new claim
@@ -51,6 +66,7 @@ class ClaimPortal(CustomerPortal):
 
     @http.route(["/my/claims/<int:claim_id>"], type="http", auth="public", website=True)
     def portal_my_claim(self, claim_id, access_token=None, **kw):
+        claim_id = _record_id(claim_id)
         try:
             claim_sudo = self._document_check_access("adv.claim", claim_id, access_token)
         except (AccessError, MissingError):
@@ -175,11 +191,8 @@ class ClaimPortal(CustomerPortal):
 
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_new_claim(self, order_id=None, invoice_id=None, access_token=None, **post):
-        try:
-            order_id = int(order_id) if order_id else None
-            invoice_id = int(invoice_id) if invoice_id else None
-        except ValueError:
-            raise request.not_found() from None
+        order_id = _record_id(order_id) if order_id else None
+        invoice_id = _record_id(invoice_id) if invoice_id else None
         try:
             source = self._claim_source(order_id, invoice_id, access_token)
         except (AccessError, MissingError):

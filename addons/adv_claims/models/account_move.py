@@ -1,9 +1,9 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.adv_orders.protected import protected
+from odoo.addons.adv_orders.protected import is_allowed, protected
 
 
 class AccountMove(models.Model):
@@ -54,17 +54,47 @@ class AccountMove(models.Model):
 
     def _adv_protected_fields(self):
         """The claim link and the approval of claim credit notes are set by
-        the claim's corrections and a manager's approval only."""
-        return super()._adv_protected_fields() | {"adv_claim_id", "adv_claim_approval_state"}
+        the claim's corrections and a manager's approval only; an invoice joins
+        a claim from the claim (whose constraints check it), not from itself."""
+        return super()._adv_protected_fields() | {
+            "adv_claim_id",
+            "adv_claim_approval_state",
+            "adv_claim_ids",
+        }
+
+    def write(self, vals):
+        if "reversed_entry_id" in vals and not is_allowed(self.env):
+            self._adv_claim_check_reversed_entry(vals["reversed_entry_id"])
+        return super().write(vals)
+
+    def _adv_claim_check_reversed_entry(self, invoice_id):
+        """A claim credit note stays the credit note of its invoice: the cap
+        is checked against that invoice at approval and posting."""
+        # sudo: the claim link is for ADV users, accountants edit moves too.
+        changed = self.sudo().filtered(
+            lambda move: move.adv_claim_id and move.reversed_entry_id.id != (invoice_id or False)
+        )
+        if changed:
+            raise AccessError(
+                self.env._(
+                    "Credit note %(move)s of claim %(claim)s credits %(invoice)s: it cannot be "
+                    "moved to another invoice.",
+                    move=changed[0].display_name,
+                    claim=changed[0].adv_claim_id.name,
+                    invoice=changed[0].reversed_entry_id.display_name,
+                )
+            )
 
     def _adv_claim_needs_approval(self):
         self.ensure_one()
         threshold = self.company_id.adv_claim_credit_note_threshold
         return bool(threshold) and abs(self.amount_total_signed) > threshold
 
-    def action_post(self):
+    def _post(self, soft=True):
+        # Every way of posting goes through here: the Post button, the "Post
+        # entries" wizard of the list view, the auto-post cron.
         self._adv_claim_check_before_post()
-        return super().action_post()
+        return super()._post(soft=soft)
 
     def button_draft(self):
         result = super().button_draft()
@@ -91,7 +121,15 @@ class AccountMove(models.Model):
                 move.adv_claim_approval_state != "approved" and move._adv_claim_needs_approval()
             )
         )
-        if waiting and self.env.user.has_group("adv_orders.group_adv_manager"):
+        # A person who is an ADV manager approves by posting; OdooBot posting
+        # for the auto-post cron (or a user's sudo) approves nothing.
+        user = self.env.user
+        if (
+            waiting
+            and not self.env.su
+            and not user._is_superuser()
+            and user.has_group("adv_orders.group_adv_manager")
+        ):
             protected(waiting).write({"adv_claim_approval_state": "approved"})
         elif waiting:
             raise UserError(

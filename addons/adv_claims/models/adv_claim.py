@@ -10,9 +10,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
 from odoo.addons.adv_orders.models.adv_intake_channel import INTAKE_CHANNELS
-from odoo.addons.adv_orders.protected import protected
+from odoo.addons.adv_orders.protected import check_vals, protected
 
-from .adv_claim_line import SKIP_RECURRENCE
+from .adv_claim_line import CLAIM_CHECKED, SKIP_RECURRENCE
+from .guard import check_write, stored_computed_fields
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -407,8 +408,16 @@ class AdvClaim(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    def _adv_protected_fields(self):
+        """The number, the end date and the recurrence flag are set by the
+        claim's own flow (sequence, stage change, recurrence check); the
+        stored computed fields (customer's company, ended flag, deadlines,
+        claimed amount) follow their sources only."""
+        return {"name", "date_closed", "is_recurring"} | stored_computed_fields(self)
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
         default_stage = self._default_stage_id()
         for vals in vals_list:
             # An explicit stage, so that the stage's e-mail (claim received) is sent.
@@ -430,10 +439,19 @@ class AdvClaim(models.Model):
         return claims
 
     def write(self, vals):
+        check_write(self, vals)
         old_invoices = {}
         if "invoice_ids" in vals:
             old_invoices = {claim: claim.invoice_ids for claim in self}
-        res = super().write(vals)
+        claims = self
+        if "line_ids" in vals:
+            # The lines are read-only on a claim that was ended and stays so;
+            # checked here, before the stage of this same write applies.
+            stage = self.env["adv.claim.stage"].browse(vals.get("stage_id"))
+            ended = self.filtered("is_done") if not stage or stage.is_done else self.browse()
+            self.env["adv.claim.line"]._check_claim_open(ended)
+            claims = self.with_context(adv_claim_checked=CLAIM_CHECKED)
+        res = super(AdvClaim, claims).write(vals)
         if "stage_id" in vals:
             self._on_stage_change()
         if {"stage_id", "dispute_hold", "invoice_ids"} & vals.keys():
@@ -588,6 +606,10 @@ class AdvClaim(models.Model):
         )
         if not refunds:
             raise UserError(self.env._("No credit note waits for approval."))
+        # Approved as they are now: a credit note raised while it waited is
+        # checked against its invoice again before anything is written.
+        for refund in refunds.filtered("reversed_entry_id"):
+            refund.adv_claim_id._check_creditable(refund.reversed_entry_id, refund)
         protected(refunds).adv_claim_approval_state = "approved"
         self._post_credit_notes(refunds)
         self.activity_feedback(["adv_claims.mail_activity_type_claim_approval"])
@@ -937,7 +959,7 @@ class AdvClaim(models.Model):
             if not any_qty:
                 continue
             new_picking = wizard._create_return()
-            new_picking.write(self._prepare_return_vals(new_picking))
+            protected(new_picking).write(self._prepare_return_vals(new_picking))
             returns |= new_picking
         if not returns:
             raise UserError(self.env._("The claimed quantities were already returned."))
@@ -972,10 +994,18 @@ class AdvClaim(models.Model):
         if not lines:
             raise UserError(self.env._("Every claimed quantity is already replaced."))
         if self.company_id.adv_claim_replacement_mode == "order":
-            order = self.env["sale.order"].create(self._prepare_replacement_order_vals(lines))
+            order = (
+                protected(self.env["sale.order"])
+                .create(self._prepare_replacement_order_vals(lines))
+                .with_env(self.env)
+            )
             order.action_confirm()
             return order
-        picking = self.env["stock.picking"].create(self._prepare_replacement_picking_vals(lines))
+        picking = (
+            protected(self.env["stock.picking"])
+            .create(self._prepare_replacement_picking_vals(lines))
+            .with_env(self.env)
+        )
         picking.action_confirm()
         picking.action_assign()
         return picking
@@ -1052,10 +1082,10 @@ class AdvClaim(models.Model):
         now = fields.Datetime.now()
         ended = self.filtered(lambda c: c.stage_id.is_done and not c.date_closed)
         if ended:
-            ended.write({"date_closed": now})
+            protected(ended).write({"date_closed": now})
         reopened = self.filtered(lambda c: not c.stage_id.is_done and c.date_closed)
         if reopened:
-            reopened.write({"date_closed": False})
+            protected(reopened).write({"date_closed": False})
         answered = self.filtered(
             lambda c: c.stage_id.is_solution_proposed and not c.first_response_date
         )
@@ -1103,8 +1133,8 @@ class AdvClaim(models.Model):
         settings); the ADV managers get an activity when a streak starts."""
         lines = self.line_ids.filtered(lambda line: line.product_id and line.claim_id.cause_id)
         if not lines:
-            (self.line_ids.filtered("is_recurring")).write({"is_recurring": False})
-            self.filtered("is_recurring").write({"is_recurring": False})
+            protected(self.line_ids.filtered("is_recurring")).write({"is_recurring": False})
+            protected(self.filtered("is_recurring")).write({"is_recurring": False})
             return
         max_days = max(lines.company_id.mapped("adv_claim_recurrence_days") or [0])
         dates = lines.mapped("date_received")
@@ -1140,12 +1170,16 @@ class AdvClaim(models.Model):
                 recurring_lines |= line
                 if count == company.adv_claim_recurrence_count and not line.is_recurring:
                     streaks |= line.claim_id
-        (self.line_ids - recurring_lines).filtered("is_recurring").write({"is_recurring": False})
-        recurring_lines.filtered(lambda line: not line.is_recurring).write({"is_recurring": True})
+        protected((self.line_ids - recurring_lines).filtered("is_recurring")).write(
+            {"is_recurring": False}
+        )
+        protected(recurring_lines.filtered(lambda line: not line.is_recurring)).write(
+            {"is_recurring": True}
+        )
         for claim in self:
             recurring = bool(claim.line_ids & recurring_lines)
             if claim.is_recurring != recurring:
-                claim.write({"is_recurring": recurring})
+                protected(claim).write({"is_recurring": recurring})
         for claim in streaks:
             claim._schedule_manager_activity(
                 "adv_claims.mail_activity_type_claim_recurring",

@@ -3,14 +3,20 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.adv_orders.protected import check_vals, is_allowed
+
 from .adv_claim_type import CORRECTIONS
+from .guard import check_write, stored_computed_fields
 
 # Context value with which adv.claim creates its lines and flags recurrence
 # once for all of them: a Python object, so that no client can send it.
 SKIP_RECURRENCE = object()
+# Context value with which adv.claim writes its lines after checking, as they
+# were before its own write, that the claim was open.
+CLAIM_CHECKED = object()
 
 
 class AdvClaimLine(models.Model):
@@ -237,15 +243,52 @@ class AdvClaimLine(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    def _adv_protected_fields(self):
+        """The recurrence flag is set by the claim's recurrence check; the
+        fields copied from the claim (company, customer, date, cause) and the
+        claimed amount follow their sources only."""
+        return {"is_recurring"} | stored_computed_fields(self)
+
+    def _check_claim_open(self, claims):
+        """An ended claim's lines are read-only, as in its form: reopen it first."""
+        if is_allowed(self.env) or self.env.context.get("adv_claim_checked") is CLAIM_CHECKED:
+            return
+        ended = claims.filtered("is_done")
+        if ended:
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s is ended (%(stage)s): move it back to an open stage "
+                    "to change its claimed lines.",
+                    claim=ended[0].name,
+                    stage=ended[0].stage_id.name,
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
+        in_claim_create = self.env.context.get("adv_claim_skip_recurrence") is SKIP_RECURRENCE
+        if not in_claim_create:
+            self._check_claim_open(
+                self.env["adv.claim"].browse(
+                    {vals["claim_id"] for vals in vals_list if vals.get("claim_id")}
+                )
+            )
         lines = super().create(vals_list)
-        if self.env.context.get("adv_claim_skip_recurrence") is not SKIP_RECURRENCE:
+        if not in_claim_create:
             lines.claim_id._update_recurrence()
         return lines
 
     def write(self, vals):
+        check_write(self, vals)
+        self._check_claim_open(self.claim_id)
+        if vals.get("claim_id"):
+            self._check_claim_open(self.env["adv.claim"].browse(vals["claim_id"]))
         res = super().write(vals)
         if "product_id" in vals:
             self.claim_id._update_recurrence()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_ended_claim(self):
+        self._check_claim_open(self.claim_id)

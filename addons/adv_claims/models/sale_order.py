@@ -27,6 +27,10 @@ class SaleOrder(models.Model):
         groups="adv_orders.group_adv_user",
     )
 
+    def _adv_protected_fields(self):
+        """A replacement order is linked to its claim by the claim only."""
+        return super()._adv_protected_fields() | {"adv_claim_id"}
+
     def _compute_adv_claim_count(self):
         counts = dict(
             self.env["adv.claim"]._read_group(

@@ -1,6 +1,8 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.adv_orders.protected import check_vals
 
 
 class StockPicking(models.Model):
@@ -36,6 +38,26 @@ class StockPicking(models.Model):
         string="Claim Count",
         groups="adv_orders.group_adv_user",
     )
+
+    def _adv_protected_fields(self):
+        """A return or replacement is linked to its claim by the claim only:
+        a delivery passed off as one would count as corrected. A delivery
+        joins a claim from the claim, whose constraints check it."""
+        parent = getattr(super(), "_adv_protected_fields", None)
+        return (parent() if parent else set()) | {
+            "adv_claim_id",
+            "adv_claim_correction",
+            "adv_claim_ids",
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, [vals])
+        return super().write(vals)
 
     def _compute_adv_claim_count(self):
         counts = dict(

@@ -1,7 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class AdvClaimCreditNote(models.TransientModel):
@@ -43,6 +43,24 @@ class AdvClaimCreditNote(models.TransientModel):
         for wizard in self:
             if not wizard.invoice_id or wizard.invoice_id not in wizard.claim_id.invoice_ids:
                 wizard.invoice_id = wizard.claim_id.invoice_ids[:1]
+
+    @api.constrains("claim_id", "invoice_id")
+    def _check_invoice(self):
+        """Only an invoice of the claim, addressed to its customer, is corrected:
+        the dialog offers no other, a JSON-RPC call gets no other either."""
+        for wizard in self.filtered("invoice_id"):
+            claim = wizard.claim_id
+            if wizard.invoice_id not in claim.invoice_ids or (
+                wizard.invoice_id.commercial_partner_id != claim.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(invoice)s is not an invoice of claim %(claim)s: add it to the "
+                        "claim first.",
+                        invoice=wizard.invoice_id.display_name,
+                        claim=claim.name,
+                    )
+                )
 
     def action_confirm(self):
         self.ensure_one()
