@@ -202,7 +202,7 @@ class AdvKpiDemo(models.AbstractModel):
                 "stage_id": ref("adv_claims.adv_claim_stage_resolved").id,
             }
         )
-        claim.date_closed = closed
+        protected(claim).date_closed = closed
         # One unit credited, dated when the claim was resolved.
         credit_note = invoices[0]._reverse_moves(
             [{"invoice_date": closed.date(), "date": closed.date()}]
