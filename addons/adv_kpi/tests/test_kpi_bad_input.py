@@ -1,16 +1,11 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The dashboard's RPC methods answer bad parameters with a clear error,
-never a server error, and store nothing; simultaneous refreshes of one
-period all end without a database error."""
+never a server error, and store nothing."""
 
-import threading
-
-from odoo import api
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
 
 from .common import AdvKpiCommon
 
@@ -79,52 +74,3 @@ class TestKpiBadInputRpc(HttpCase, AdvKpiCommon):
                     },
                 )
             self.assertEqual(str(caught.exception), "odoo.exceptions.UserError")
-
-
-@tagged("post_install", "-at_install")
-class TestKpiConcurrentRefresh(AdvKpiCommon):
-    def test_two_refreshes_at_once(self):
-        """Two transactions refresh the same month at the same moment: both
-        get their figures, neither fails, and one row per KPI is stored."""
-        registry = self.env.registry
-        barrier = threading.Barrier(2, timeout=30)
-        results, errors = {}, []
-        # A user the other transactions see: the administrator, ADV manager.
-        user_id = self.env.ref("base.user_admin").id
-        params = {"period_type": "month", "date": "2026-03-10"}
-
-        def refresh(name):
-            try:
-                with registry.cursor() as cr:
-                    env = api.Environment(cr, user_id, {})
-                    cr.execute("SELECT 1")  # take the snapshot
-                    barrier.wait()
-                    data = env["adv.kpi.dashboard"].action_refresh(params)
-                    results[name] = {tile["code"]: tile["value"] for tile in data["tiles"]}
-                    cr.commit()  # pylint: disable=invalid-commit
-            except Exception as error:  # noqa: BLE001 - the test reports any error
-                errors.append(repr(error))
-
-        try:
-            threads = [threading.Thread(target=refresh, args=(n,)) for n in "ab"]
-            with mute_logger("odoo.sql_db", "odoo.addons.adv_kpi.models.adv_kpi_value"):
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join(120)
-            self.assertEqual(errors, [])
-            self.assertEqual(results["a"], results["b"])
-            with registry.cursor() as cr:
-                cr.execute(
-                    """SELECT definition_id, COUNT(*) FROM adv_kpi_value
-                        WHERE date_from = '2026-03-01' AND date_to = '2026-03-31'
-                          AND handler_id IS NULL GROUP BY definition_id HAVING COUNT(*) > 1"""
-                )
-                self.assertEqual(cr.fetchall(), [], "one stored row per KPI and period")
-        finally:
-            with registry.cursor() as cr:
-                cr.execute(
-                    "DELETE FROM adv_kpi_value WHERE date_to <= '2026-03-31' AND write_uid = %s",
-                    [user_id],
-                )
-                cr.commit()  # pylint: disable=invalid-commit
