@@ -89,14 +89,10 @@ class AdvKpiDashboard(models.AbstractModel):
 
     @api.model
     def _parse_id(self, value, label):
-        """The record id of a client parameter, or a clear error."""
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
-            value = None
-        try:
-            record_id = int(value)
-        except (TypeError, ValueError):
-            record_id = 0
-        if record_id <= 0:
+        """The record id of a client parameter (a positive integer: the client
+        sends numbers, never text), or a clear error."""
+        record_id = value if isinstance(value, int) and not isinstance(value, bool) else 0
+        if not 0 < record_id < 2**31:
             raise UserError(
                 self.env._("%(label)s is not a valid record: %(value)s.", label=label,
                            value=str(value)[:40])
@@ -302,8 +298,11 @@ class AdvKpiDashboard(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def get_dashboard(self, params=None, refresh=False):
-        """The dashboard payload for the client action."""
+        """The dashboard payload for the client action. Stores the values of
+        the current and previous periods when missing (not read-only)."""
         period_type, date_from, date_to, company, handler = self._parse(params)
+        if not isinstance(refresh, bool):
+            raise UserError(self.env._("The dashboard parameters are not understood."))
         data = self._dashboard(period_type, date_from, date_to, company, handler, refresh)
         is_manager = self._is_manager()
         data.update(
@@ -331,8 +330,10 @@ class AdvKpiDashboard(models.AbstractModel):
         return self.get_dashboard(params, refresh=True)
 
     @api.model
+    @api.readonly
     def action_drill(self, definition_id, params=None):
-        """The window action listing the records behind a tile's numerator."""
+        """The window action listing the records behind a tile's numerator.
+        Reads only: over RPC it may run on a read-only cursor (a replica)."""
         period_type, date_from, date_to, company, handler = self._parse(params)
         definition = self.env["adv.kpi.definition"].browse(
             self._parse_id(definition_id, self.env._("The indicator"))

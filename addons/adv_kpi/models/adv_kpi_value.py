@@ -1,5 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import hashlib
 import logging
 
 from psycopg2 import errors
@@ -8,6 +9,11 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+# The longest wait, in seconds, for another transaction computing the same
+# period; past it, the period is computed again and not stored.
+LOCK_WAIT = 10
+HELD = "adv.kpi.value.locks"
 
 PERIOD_TYPES = [
     ("month", "Month"),
@@ -58,32 +64,149 @@ class AdvKpiValue(models.Model):
             )
         )
 
+    # ------------------------------------------------------------------
+    # Simultaneous computations of one period
+    # ------------------------------------------------------------------
+    @api.model
+    def _lock_key(self, company_id, handler_id, date_from, date_to):
+        """The 64-bit advisory lock key of the values of one period, for one
+        company and handler (0: the team)."""
+        text = f"adv.kpi.value/{company_id}/{handler_id or 0}/{date_from}/{date_to}"
+        return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big", signed=True)
+
+    @api.model
+    def _try_lock(self, key):
+        """Take the transaction's exclusive lock ``key`` if nobody holds it."""
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", key))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _wait_lock(self, key):
+        """Wait, at most LOCK_WAIT seconds, until the transaction computing
+        ``key`` ends, then hold a shared lock on it (so that all the waiters
+        go on at once). False when it did not end in time."""
+        cr = self.env.cr
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(SQL("SHOW lock_timeout"))
+                previous = cr.fetchone()[0]
+                cr.execute(SQL("SELECT set_config('lock_timeout', %s, true)", f"{LOCK_WAIT}s"))
+                cr.execute(
+                    SQL("SELECT pg_advisory_xact_lock_shared(%s)", key), log_exceptions=False
+                )
+                cr.execute(SQL("SELECT set_config('lock_timeout', %s, true)", previous))
+        except (errors.LockNotAvailable, errors.DeadlockDetected):
+            return False
+        return True
+
+    @api.model
+    def _held_keys(self):
+        """The period locks this transaction holds exclusively (an advisory
+        transaction lock lasts until the commit or rollback)."""
+        cr = self.env.cr
+        if HELD not in cr.cache:
+            cr.cache[HELD] = set()
+            cr.postcommit.add(lambda: cr.cache.pop(HELD, None))
+            cr.postrollback.add(lambda: cr.cache.pop(HELD, None))
+        return cr.cache[HELD]
+
+    @api.model
+    def _lock(self, keys):
+        """Lock the periods ``keys`` before computing them: (taken, waited).
+
+        ``taken``: the keys locked exclusively now: this transaction computes
+        and stores them. ``waited``: the keys another transaction was
+        computing; this one waited for it to end (holding then a shared lock,
+        so that all the waiters go on at once) and reads what it stored. Once
+        it has waited, it takes the next keys shared too: the transaction it
+        waited for has most likely stored them as well. Keys held since an
+        earlier call are in neither. The others (the holder did not end
+        within LOCK_WAIT seconds, e.g. the nightly computation) are computed
+        but not stored.
+
+        The keys are taken in ascending order and a transaction only ever
+        waits for the key it is at, holding smaller ones: two transactions
+        never wait for each other."""
+        held = self._held_keys()
+        taken, waited, late = set(), set(), False
+        for key in sorted(set(keys) - held):
+            if not waited and self._try_lock(key):
+                taken.add(key)
+            elif not late and self._wait_lock(key):
+                waited.add(key)
+            else:
+                late = True  # a long transaction: do not wait for it once per period
+        held |= taken
+        return taken, waited
+
+    @api.model
+    def _read_rows(self, cr, definitions, company, handler_id, periods):
+        """{(definition id, date_from, date_to): (row version, result)} stored
+        for ``periods``, as seen by the transaction of ``cr``."""
+        cr.execute(
+            SQL(
+                """SELECT definition_id, date_from, date_to, xmin::text, value, has_value,
+                          numerator, denominator
+                     FROM adv_kpi_value
+                    WHERE definition_id = ANY(%s) AND company_id = %s
+                      AND COALESCE(handler_id, 0) = %s AND date_from = ANY(%s)
+                      AND date_to = ANY(%s)""",
+                definitions.ids,
+                company.id,
+                handler_id or 0,
+                [p[1] for p in periods],
+                [p[2] for p in periods],
+            )
+        )
+        dates = {(p[1], p[2]) for p in periods}
+        return {
+            (definition_id, date_from, date_to): (
+                version,
+                {
+                    "value": value if has_value else None,
+                    "numerator": numerator,
+                    "denominator": denominator,
+                },
+            )
+            for definition_id, date_from, date_to, version, value, has_value, numerator,
+            denominator in cr.fetchall()
+            if (date_from, date_to) in dates
+        }  # fmt: skip
+
+    @api.model
+    def _stored_meanwhile(self, definitions, company, handler_id, periods):
+        """{(definition id, date_from, date_to): result} of the values of
+        ``periods`` committed by other transactions since this one began.
+
+        The transaction runs in repeatable read: it does not see what was
+        committed after its first query. Once the periods are locked, what
+        is stored is read through a new cursor, and kept where the row
+        differs from the one this transaction sees (another row version).
+        Only for periods this transaction did not store itself."""
+        mine = self._read_rows(self.env.cr, definitions, company, handler_id, periods)
+        with self.env.registry.cursor() as cr:
+            theirs = self._read_rows(cr, definitions, company, handler_id, periods)
+        return {
+            key: result
+            for key, (version, result) in theirs.items()
+            if mine.get(key, (None,))[0] != version
+        }
+
+    # ------------------------------------------------------------------
+    # Computation and storage
+    # ------------------------------------------------------------------
     @api.model
     def _store(self, rows):
         """Insert or update the values ``rows``: dicts with definition_id,
         company_id, handler_id, period_type, date_from, date_to, value,
         numerator, denominator. One query for all of them.
 
-        Many users open the dashboard of the same period at once: one
-        transaction stores its values, the others show what they computed
-        and leave the storing to it. A transaction that finds the same
-        values being stored (advisory lock) stores nothing; one that meets
-        values stored since its snapshot was taken (repeatable read: a
-        serialization failure on the upsert) keeps those. Either way the
-        user gets the figures, and no error."""
+        Called by _compute_and_store under the lock of the rows' periods, so
+        no other transaction stores them meanwhile. One case remains: values
+        committed by another transaction after this one's snapshot but
+        before it took the lock; the upsert then meets a serialization
+        failure, and the values stored by the other transaction are kept."""
         if not rows:
-            return
-        keys = sorted(
-            {(row["company_id"], row.get("handler_id") or 0, str(row["date_from"])) for row in rows}
-        )
-        self.env.cr.execute(
-            SQL(
-                "SELECT pg_try_advisory_xact_lock(hashtext(%s))",
-                "adv.kpi.value:" + ";".join(f"{c}/{h}/{d}" for c, h, d in keys),
-            )
-        )
-        if not self.env.cr.fetchone()[0]:
-            _logger.info("KPI values being stored by another transaction: not stored twice")
             return
         now = fields.Datetime.now()
         uid = self.env.uid
@@ -134,24 +257,57 @@ class AdvKpiValue(models.Model):
     @api.model
     def _compute_and_store(self, definitions, company, periods, handler=None):
         """Compute ``definitions`` for each (period_type, date_from, date_to) of
-        ``periods`` and store them. Returns {(definition id, date_from): result}."""
+        ``periods`` and store them. Returns {(definition id, date_from): result}.
+
+        Many users may refresh the same period at once: each period is
+        locked (transaction-level advisory lock per company, handler and
+        period) before it is computed. The first transaction computes and
+        stores; the others wait for it to end and read what it stored, or
+        compute what it did not store. No serialization error, no duplicate."""
+        handler_id = handler.id if handler else 0
+        keys = {p: self._lock_key(company.id, handler_id, p[1], p[2]) for p in periods}
+        taken, waited = self._lock(keys.values())
+        meanwhile = {}
+        if taken or waited:
+            meanwhile = self._stored_meanwhile(
+                definitions,
+                company,
+                handler_id,
+                [p for p in periods if keys[p] in taken | waited],
+            )
+            if meanwhile:
+                _logger.info("KPI values read as stored by a simultaneous computation")
         engine = self.env["adv.kpi.engine"]
         rows, results = [], {}
-        for period_type, date_from, date_to in periods:
-            computed = engine._compute(definitions, company, date_from, date_to, handler)
-            for definition_id, result in computed.items():
-                results[definition_id, date_from] = result
-                rows.append(
+        for period in periods:
+            period_type, date_from, date_to = period
+            todo = definitions.browse()
+            for definition in definitions:
+                if (definition.id, date_from, date_to) in meanwhile:
+                    results[definition.id, date_from] = meanwhile[definition.id, date_from, date_to]
+                else:
+                    todo |= definition
+            if not todo:
+                continue
+            computed = engine._compute(todo, company, date_from, date_to, handler)
+            results.update({(key, date_from): result for key, result in computed.items()})
+            # A period whose computing transaction we waited for is stored
+            # only when no other waiter holds it any more.
+            held = self._held_keys()
+            if keys[period] in held or (keys[period] in waited and self._try_lock(keys[period])):
+                held.add(keys[period])
+                rows += [
                     {
                         "definition_id": definition_id,
                         "company_id": company.id,
-                        "handler_id": handler.id if handler else None,
+                        "handler_id": handler_id or None,
                         "period_type": period_type,
                         "date_from": date_from,
                         "date_to": date_to,
                         **result,
                     }
-                )
+                    for definition_id, result in computed.items()
+                ]
         self.sudo()._store(rows)
         return results
 
