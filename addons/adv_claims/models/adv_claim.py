@@ -800,7 +800,29 @@ class AdvClaim(models.Model):
             )
 
     def _check_creditable(self, invoice, refund):
-        """Never credit more than invoiced minus the earlier credit notes."""
+        """Never credit more than invoiced minus the earlier credit notes: a
+        posted invoice only, in its own currency (a credit note switched to
+        another currency while it waits would credit another amount)."""
+        if invoice.state != "posted":
+            raise UserError(
+                self.env._(
+                    "%(invoice)s is no longer posted: credit note %(move)s cannot credit it.",
+                    invoice=invoice.display_name,
+                    move=refund.display_name,
+                )
+            )
+        if refund.currency_id != invoice.currency_id:
+            raise UserError(
+                self.env._(
+                    "Credit note %(move)s is in %(currency)s, its invoice %(invoice)s in "
+                    "%(invoice_currency)s: a claim credit note is in the currency of the "
+                    "invoice it credits.",
+                    move=refund.display_name,
+                    currency=refund.currency_id.name,
+                    invoice=invoice.name,
+                    invoice_currency=invoice.currency_id.name,
+                )
+            )
         others = invoice.reversal_move_ids.filtered(
             lambda move: move.state != "cancel" and move != refund
         )

@@ -18,6 +18,7 @@ class AdvClaimType(models.Model):
     product, price or invoicing error...) and the delays it must be handled in."""
 
     _name = "adv.claim.type"
+    _inherit = ["adv.finite.mixin"]
     _description = "Claim Type"
     _order = "sequence, name"
     _check_company_auto = True

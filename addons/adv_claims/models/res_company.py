@@ -3,6 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.adv_orders.finite import check_finite
+
+# The claim settings a NaN would break: no approval above a NaN threshold.
+CLAIM_SETTINGS = (
+    "adv_claim_credit_note_threshold",
+    "adv_claim_recurrence_count",
+    "adv_claim_recurrence_days",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -42,6 +51,23 @@ class ResCompany(models.Model):
         "from stock. Zero-priced sales order: a confirmed order at price zero, "
         "delivered and followed like any order.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_adv_claim_finite(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_adv_claim_finite([vals])
+        return super().write(vals)
+
+    def _check_adv_claim_finite(self, vals_list):
+        """NaN and infinite claim settings refused (adv_orders/finite.py); the
+        other numbers of the company are not this module's business."""
+        check_finite(
+            self,
+            [{name: vals[name] for name in CLAIM_SETTINGS if name in vals} for vals in vals_list],
+        )
 
     @api.constrains(
         "adv_claim_credit_note_threshold", "adv_claim_recurrence_count", "adv_claim_recurrence_days"

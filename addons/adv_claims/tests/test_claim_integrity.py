@@ -36,8 +36,11 @@ class TestClaimIntegrity(AdvClaimCommon):
         claim, refund = self._waiting_credit_note()
         as_user = refund.with_user(self.adv_user)
         for value in (False, "approved"):
-            with self.subTest(value=value), self.assertRaises(AccessError):
+            with self.subTest(value=value), self.assertRaises(AccessError) as caught:
                 as_user.write({"adv_claim_approval_state": value})
+            # The guard's refusal, not a lack of rights on invoices: the
+            # assistant edits the credit note's lines in the tests below.
+            self.assertIn("is set by its own actions only", str(caught.exception))
         with self.assertRaises(UserError):
             as_user.action_post()
         self.assertEqual(refund.state, "draft")
@@ -156,6 +159,37 @@ class TestClaimIntegrity(AdvClaimCommon):
         )
         claim.with_user(self.adv_manager).action_approve_credit_notes()
         self.assertEqual(refund.state, "posted")
+
+    def test_cap_in_the_invoice_currency(self):
+        """Switched by the assistant to a currency worth ten times more while
+        it waits, a 230.00 credit note would credit 2,300.00 on a 920.00
+        invoice: neither approved nor posted."""
+        strong = self.setup_other_currency("CHF", rates=[("1900-01-01", 0.1)])
+        claim, refund = self._waiting_credit_note()
+        refund.with_user(self.adv_user).write({"currency_id": strong.id})
+        self.assertEqual(refund.amount_total, 230.0)
+        self.assertEqual(refund.amount_total_signed, -2300.0)
+        self.assertEqual(self.invoice.amount_total, 920.0)
+        with self.assertRaises(UserError) as caught:
+            claim.with_user(self.adv_manager).action_approve_credit_notes()
+        self.assertIn("in the currency of the invoice it credits", str(caught.exception))
+        with self.assertRaises(UserError):
+            refund.with_user(self.adv_manager).action_post()
+        self.assertEqual((refund.state, refund.adv_claim_approval_state), ("draft", "to_approve"))
+        self.assertEqual(self.invoice.payment_state, "not_paid")
+
+    def test_cap_on_an_invoice_no_longer_posted(self):
+        """The invoice reset to draft (or cancelled) while its credit note
+        waits leaves nothing to credit: not approved, not posted."""
+        claim, refund = self._waiting_credit_note()
+        self.invoice.button_draft()
+        with self.assertRaises(UserError) as caught:
+            claim.with_user(self.adv_manager).action_approve_credit_notes()
+        self.assertIn("is no longer posted", str(caught.exception))
+        self.invoice.button_cancel()
+        with self.assertRaises(UserError):
+            refund.with_user(self.adv_manager).action_post()
+        self.assertEqual((refund.state, refund.adv_claim_approval_state), ("draft", "to_approve"))
 
     def test_claim_link_is_not_written_by_hand(self):
         """A credit note cannot be passed off as a claim's correction."""
@@ -286,6 +320,44 @@ class TestClaimIntegrity(AdvClaimCommon):
         self.assertEqual(wizard.amount, 5.0)
         self.assertFalse(claim.correction_move_ids)
 
+    def test_settings_not_a_number(self):
+        """A NaN claim type delay or approval threshold would make every
+        deadline or the approval itself meaningless: refused."""
+        claim_type = self.claim_type.with_user(self.adv_manager)
+        for values in ({"first_response_hours": NAN}, {"resolution_days": float("inf")}):
+            with self.subTest(values=values), self.assertRaises(ValidationError) as caught:
+                claim_type.write(values)
+            self.assertIn("must be a number", str(caught.exception))
+        with self.assertRaises(ValidationError):
+            self.env["adv.claim.type"].with_user(self.adv_manager).create(
+                {"name": "NaN type", "first_response_hours": NAN}
+            )
+        self.assertEqual(
+            (self.claim_type.first_response_hours, self.claim_type.resolution_days), (24.0, 10)
+        )
+        self.assertFalse(self.env["adv.claim.type"].search([("name", "=", "NaN type")]))
+        # The company is written by those who manage access rights (Settings).
+        admin = new_test_user(
+            self.env,
+            login="claim_settings_admin",
+            groups="base.group_user,base.group_erp_manager",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        company = self.company.with_user(admin)
+        for values in (
+            {"adv_claim_credit_note_threshold": NAN},
+            {"adv_claim_credit_note_threshold": float("inf")},
+            {"adv_claim_recurrence_days": NAN},
+        ):
+            with self.subTest(values=values), self.assertRaises(ValidationError) as caught:
+                company.write(values)
+            self.assertIn("must be a number", str(caught.exception))
+        self.assertEqual(self.company.adv_claim_credit_note_threshold, 150.0)
+        self.assertEqual(self.company.adv_claim_recurrence_days, 90)
+        # Still a threshold: the next credit note above it waits for a manager.
+        self._waiting_credit_note()
+
     def test_claim_state_fields_follow_the_workflow(self):
         """Number, end date, recurrence flag and the stored computed fields
         (ended flag, customer's company, deadlines, claimed amount) are set by
@@ -310,8 +382,9 @@ class TestClaimIntegrity(AdvClaimCommon):
                 {"department": "carrier"},
             ):
                 with self.subTest(user=user.login, values=values):
-                    with self.assertRaises(AccessError):
+                    with self.assertRaises(AccessError) as caught:
                         claim.with_user(user).write(values)
+                    self.assertIn("is set by its own actions only", str(caught.exception))
                     with self.assertRaises(AccessError):
                         self._new_claim(user=user, **values)
         self.assertEqual(claim.read(watched), before)
