@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What the ledger tests leave open, closed for a JSON-RPC call as well:
 the lines of a sent reminder, the public actions of a reminder taken from
-the wrong state, an emptied reminder, its contact and a computed run.
+the wrong state, an emptied reminder, its contact, a computed run, a
+closed promise and numbers beyond the database's integers.
 Each refusal leaves everything as it was."""
 
 from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -154,6 +157,97 @@ class TestDunningIntegrity(AdvDunningCommon):
         self.assertEqual(run.company_id, self.company)
         self.assertFalse(run.policy_ids)
         self.assertEqual(run.letter_ids.date, run.date)
+
+    def test_promise_outcome_follows_its_actions(self):
+        """An ADV user does not mark a promise kept (its invoices would stay
+        held), does not change a broken one, nor cancel it afterwards."""
+        invoice = self.make_invoice(500.0, DUE)
+        Promise = self.env["adv.dunning.promise"].with_user(self.adv_user)
+        vals = {
+            "partner_id": self.customer.id,
+            "move_ids": [Command.set(invoice.ids)],
+            "date": DUE + timedelta(days=10),
+            "amount": 500.0,
+        }
+        with freeze_time(DUE):
+            with self.assertRaises(AccessError):
+                Promise.create([dict(vals, state="kept")])
+            self.assertFalse(Promise.search_count([]))
+            self.assertFalse(invoice.adv_hold_reason)
+            promise = Promise.create([vals])
+            for state in ("kept", "broken", "cancelled"):
+                with self.subTest(state=state), self.assertRaises(AccessError):
+                    promise.write({"state": state})
+            self.assertEqual(promise.state, "open")
+        with freeze_time(DUE + timedelta(days=11)):
+            self.env["adv.dunning.promise"]._cron_check_promises()
+        self.assertEqual(promise.state, "broken")
+        self.assertFalse(invoice.adv_hold_reason)
+        with freeze_time(DUE + timedelta(days=11)):
+            for vals in (
+                {"date": DUE + timedelta(days=30)},
+                {"amount": 10.0},
+                {"move_ids": [Command.clear()]},
+            ):
+                with self.subTest(vals=vals), self.assertRaises(UserError):
+                    promise.write(vals)
+            with self.assertRaises(UserError):
+                promise.action_cancel()
+            promise.write({"note": "Called again, no answer."})
+        self.assertEqual(promise.state, "broken")
+        self.assertEqual(promise.date, DUE + timedelta(days=10))
+        self.assertEqual(promise.amount, 500.0)
+        self.assertEqual(promise.move_ids, invoice)
+        self.assertFalse(invoice.adv_hold_reason)
+
+    def test_open_promise_cancelled_by_its_action(self):
+        invoice = self.make_invoice(500.0, DUE)
+        with freeze_time(DUE):
+            promise = (
+                self.env["adv.dunning.promise"]
+                .with_user(self.adv_user)
+                .create(
+                    {
+                        "partner_id": self.customer.id,
+                        "move_ids": [Command.set(invoice.ids)],
+                        "date": DUE + timedelta(days=10),
+                        "amount": 500.0,
+                    }
+                )
+            )
+        self.assertEqual(invoice.adv_hold_reason, "promise")
+        promise.action_cancel()
+        self.assertEqual(promise.state, "cancelled")
+        self.assertFalse(invoice.adv_hold_reason)
+
+    def test_days_beyond_the_database_integers(self):
+        """A delay of 10^11 days, sent over JSON-RPC, gets the delay's own
+        message rather than a database error, in create, in write and in the
+        levels created with their policy; the gap and grace days too."""
+        Level = self.env["adv.dunning.level"].with_user(self.adv_manager)
+        Policy = self.env["adv.dunning.policy"].with_user(self.adv_manager)
+        huge = 10**11
+        with self.assertRaises(ValidationError) as caught:
+            Level.create([{"policy_id": self.policy.id, "name": "Far", "days": huge}])
+        self.assertIn("within 3650 days", str(caught.exception))
+        with self.assertRaises(ValidationError):
+            self.l_collection.with_user(self.adv_manager).write({"days": -huge})
+        with self.assertRaises(ValidationError):
+            Policy.create(
+                [
+                    {
+                        "name": "Far policy",
+                        "level_ids": [Command.create({"name": "Far", "days": huge})],
+                    }
+                ]
+            )
+        for vals in ({"grace_days": huge}, {"min_gap_days": huge}):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self.policy.with_user(self.adv_manager).write(vals)
+        self.assertEqual(len(self.policy.level_ids), 5)
+        self.assertEqual(self.l_collection.days, 60)
+        self.assertEqual((self.policy.grace_days, self.policy.min_gap_days), (0, 0))
+        self.assertFalse(Policy.search_count([("name", "=", "Far policy")]))
 
     def test_reminder_goes_to_a_contact_of_its_customer(self):
         """In review an ADV user picks another contact of the customer, not
