@@ -3,7 +3,8 @@
 """What the ledger tests leave open, closed for a JSON-RPC call as well:
 the lines of a sent reminder, the public actions of a reminder taken from
 the wrong state, an emptied reminder, its contact, a computed run, a
-closed promise and numbers beyond the database's integers.
+closed promise, what a collection case recorded and numbers beyond the
+database's integers.
 Each refusal leaves everything as it was."""
 
 from datetime import date, timedelta
@@ -268,3 +269,35 @@ class TestDunningIntegrity(AdvDunningCommon):
         )
         as_user.write({"contact_id": accounting.id})
         self.assertEqual(letter.contact_id, accounting)
+
+    def test_collection_case_keeps_what_it_recorded(self):
+        """The amount due at opening (the base of the recovery rate), the
+        closing date, the name and the reminder that opened the case are
+        the case's own: an ADV user does not write them, in create or in
+        write; moving the stage still closes it."""
+        invoice = self.make_invoice(100.0, DUE)
+        _other_invoice, letter = self.sent_letter()
+        Case = self.env["adv.collection.case"].with_user(self.adv_user)
+        vals = {"partner_id": self.customer.id, "invoice_ids": [Command.set(invoice.ids)]}
+        forged = (
+            {"amount_opening": 1.0},
+            {"date_closed": DUE},
+            {"letter_id": letter.id},
+            {"name": "CASE/FORGED"},
+        )
+        for extra in forged:
+            with self.subTest(create=extra), self.assertRaises(AccessError):
+                Case.create([dict(vals, **extra)])
+        self.assertFalse(Case.search_count([]))
+        case = Case.create([vals])
+        name = case.name
+        self.assertEqual(case.amount_opening, 100.0)
+        for extra in forged:
+            with self.subTest(write=extra), self.assertRaises(AccessError):
+                case.write(extra)
+        self.assertEqual(
+            (case.amount_opening, case.date_closed, case.letter_id, case.name),
+            (100.0, False, letter.browse(), name),
+        )
+        case.write({"stage": "recovered"})
+        self.assertTrue(case.date_closed)
