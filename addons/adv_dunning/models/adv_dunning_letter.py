@@ -60,6 +60,15 @@ FINAL_WRITABLE_FIELDS = {
     "message_main_attachment_id",
 }
 RETRY_DELAY = timedelta(hours=1)
+# Where a reminder may go from each state, whoever writes it (the run, the
+# outbox and the cancel wizard included): a reminder is never set back.
+STATE_MOVES = {
+    "draft": {"to_send", "cancelled"},
+    "to_send": {"to_print", "sent", "cancelled"},
+    "to_print": {"sent", "cancelled"},
+    "sent": {"cancelled"},
+    "cancelled": set(),
+}
 
 
 def _delivery_error_text(error):
@@ -221,12 +230,27 @@ class AdvDunningLetter(models.Model):
 
     def write(self, vals):
         check_vals(self, [vals])
+        if "state" in vals:
+            self._adv_check_state_move(vals["state"])
         final = self.filtered(lambda letter: letter.state != "draft")
         if final and set(vals) - FINAL_WRITABLE_FIELDS:
             raise UserError(
                 self.env._("A reminder that left the preview cannot be changed; cancel it instead.")
             )
         return super().write(vals)
+
+    def _adv_check_state_move(self, state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for letter in self:
+            if state != letter.state and state not in STATE_MOVES[letter.state]:
+                raise UserError(
+                    self.env._(
+                        "Reminder %(letter)s cannot go from %(current)s to %(new)s.",
+                        letter=letter.display_name,
+                        current=labels[letter.state],
+                        new=labels.get(state, state),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):

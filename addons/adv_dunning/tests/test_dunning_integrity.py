@@ -15,6 +15,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.adv_orders.protected import protected
+
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -301,3 +303,19 @@ class TestDunningIntegrity(AdvDunningCommon):
         )
         case.write({"stage": "recovered"})
         self.assertTrue(case.date_closed)
+
+    def test_no_code_sets_a_reminder_back(self):
+        """Even server code (a protected write, the superuser) moves a
+        reminder forward only: a sent one is not put back to review nor
+        queued again, a cancelled one stays cancelled."""
+        _invoice, letter = self.sent_letter()
+        for writer in (protected(letter), letter.sudo()):
+            for state in ("draft", "to_send", "to_print"):
+                with self.subTest(state=state), self.assertRaises(UserError):
+                    writer.write({"state": state})
+        self.assertEqual(letter.state, "sent")
+        letter._adv_cancel("Sent to the wrong address")
+        for state in ("sent", "draft"):
+            with self.subTest(state=state), self.assertRaises(UserError):
+                protected(letter).write({"state": state})
+        self.assertEqual(letter.state, "cancelled")
