@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from odoo.addons.adv_orders.protected import check_vals, protected
+
 CASE_STAGES = [
     ("amicable", "Amicable"),
     ("agency", "Collection Agency"),
@@ -54,16 +56,19 @@ class AdvCollectionCase(models.Model):
     date_open = fields.Date(
         string="Opened On", default=fields.Date.context_today, required=True, tracking=True
     )
-    date_closed = fields.Date(string="Closed On", readonly=True, tracking=True)
+    date_closed = fields.Date(string="Closed On", readonly=True, tracking=True, copy=False)
     amount_opening = fields.Monetary(
         string="Due at Opening",
         readonly=True,
+        copy=False,
         help="What the invoices owed, in the company currency, when the case was opened.",
     )
     amount_residual = fields.Monetary(
         string="Due Now", compute="_compute_amount_residual", store=True, aggregator="sum"
     )
-    letter_id = fields.Many2one("adv.dunning.letter", string="From Reminder", readonly=True)
+    letter_id = fields.Many2one(
+        "adv.dunning.letter", string="From Reminder", readonly=True, copy=False
+    )
     note = fields.Html(string="Notes")
 
     @api.depends("stage")
@@ -83,18 +88,26 @@ class AdvCollectionCase(models.Model):
     def _group_expand_stage(self, stages, domain):
         return [key for key, _label in CASE_STAGES]
 
+    def _adv_protected_fields(self):
+        """What the case records of its opening and closing, which the
+        recovery rate is computed from, and the reminder that opened it
+        (see adv_orders/protected.py)."""
+        return {"name", "amount_opening", "date_closed", "letter_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
         self._adv_check_date_vals(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("adv.collection.case") or "/"
         cases = super().create(vals_list)
         for case in cases:
-            case.amount_opening = case.amount_residual
+            protected(case).amount_opening = case.amount_residual
         return cases
 
     def write(self, vals):
+        check_vals(self, [vals])
         self._adv_check_date_vals([vals])
         if "stage" in vals:
             vals["date_closed"] = (

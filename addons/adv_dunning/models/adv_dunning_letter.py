@@ -8,7 +8,7 @@ from markupsafe import Markup
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
 from odoo.addons.adv_orders.protected import check_vals, protected
@@ -60,6 +60,15 @@ FINAL_WRITABLE_FIELDS = {
     "message_main_attachment_id",
 }
 RETRY_DELAY = timedelta(hours=1)
+# Where a reminder may go from each state, whoever writes it (the run, the
+# outbox and the cancel wizard included): a reminder is never set back.
+STATE_MOVES = {
+    "draft": {"to_send", "cancelled"},
+    "to_send": {"to_print", "sent", "cancelled"},
+    "to_print": {"sent", "cancelled"},
+    "sent": {"cancelled"},
+    "cancelled": set(),
+}
 
 
 def _delivery_error_text(error):
@@ -99,6 +108,7 @@ class AdvDunningLetter(models.Model):
         compute="_compute_contact_id",
         store=True,
         readonly=False,
+        domain="[('commercial_partner_id', '=', partner_id)]",
         help="The invoicing contact of the customer, who receives the reminder.",
     )
     policy_id = fields.Many2one("adv.dunning.policy", required=True)
@@ -186,6 +196,25 @@ class AdvDunningLetter(models.Model):
             )  # fmt: skip
 
     # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact_id(self):
+        """The reminder, which lists the customer's invoices, goes to the
+        customer or one of its contacts, never to someone else."""
+        for letter in self:
+            contact = letter.contact_id
+            if contact and contact.commercial_partner_id != letter.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(partner)s: the reminder cannot be "
+                        "sent to them.",
+                        contact=contact.display_name,
+                        partner=letter.partner_id.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     def _adv_protected_fields(self):
@@ -201,12 +230,27 @@ class AdvDunningLetter(models.Model):
 
     def write(self, vals):
         check_vals(self, [vals])
+        if "state" in vals:
+            self._adv_check_state_move(vals["state"])
         final = self.filtered(lambda letter: letter.state != "draft")
         if final and set(vals) - FINAL_WRITABLE_FIELDS:
             raise UserError(
                 self.env._("A reminder that left the preview cannot be changed; cancel it instead.")
             )
         return super().write(vals)
+
+    def _adv_check_state_move(self, state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for letter in self:
+            if state != letter.state and state not in STATE_MOVES[letter.state]:
+                raise UserError(
+                    self.env._(
+                        "Reminder %(letter)s cannot go from %(current)s to %(new)s.",
+                        letter=letter.display_name,
+                        current=labels[letter.state],
+                        new=labels.get(state, state),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
@@ -253,6 +297,12 @@ class AdvDunningLetter(models.Model):
         return True
 
     def action_cancel(self):
+        """Open the cancel wizard; an ADV user is refused at once the
+        reminders the customer received (the wizard refuses them too)."""
+        letters = self.filtered(lambda letter: letter.state != "cancelled")
+        if not letters:
+            raise UserError(self.env._("These reminders are cancelled already."))
+        letters._adv_check_cancel_rights()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Cancel Reminders"),
@@ -275,7 +325,18 @@ class AdvDunningLetter(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _action_queue(self):
-        """Record what is to be sent; the outbox's scheduled action sends."""
+        """Record what is to be sent; the outbox's scheduled action sends.
+        A reminder whose invoices were all removed in review claims nothing:
+        it is deleted, not sent."""
+        empty = self.filtered(lambda letter: not letter.line_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "%(letters)s: no invoice is left in the reminder; delete it instead of "
+                    "sending it.",
+                    letters=", ".join(empty.mapped("display_name")),
+                )
+            )
         protected(self).write({"state": "to_send", "send_error": False, "next_attempt": False})
         self.env.ref("adv_dunning.ir_cron_adv_dunning_send")._trigger()
 
@@ -289,7 +350,22 @@ class AdvDunningLetter(models.Model):
             raise UserError(self.env._("Give the reason for cancelling the reminders."))
         letters = self.filtered(lambda letter: letter.state != "cancelled")
         sent = letters.filtered(lambda letter: letter.state == "sent")
-        received = letters.filtered(
+        letters._adv_check_cancel_rights()
+        for letter in letters:
+            letter.message_post(
+                body=self.env._(
+                    "Reminder cancelled by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+        protected(letters).write({"state": "cancelled", "cancel_reason": reason})
+        self._adv_reset_invoice_levels(sent.line_ids.move_id)
+
+    def _adv_check_cancel_rights(self):
+        """A reminder the customer received (sent, or e-mailed and waiting to
+        be printed) is cancelled by an ADV manager only."""
+        received = self.filtered(
             lambda letter: (
                 letter.state == "sent" or (letter.state == "to_print" and letter.channel_email)
             )
@@ -303,16 +379,6 @@ class AdvDunningLetter(models.Model):
                     letters=", ".join(received.mapped("display_name")),
                 )
             )
-        for letter in letters:
-            letter.message_post(
-                body=self.env._(
-                    "Reminder cancelled by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                )
-            )
-        protected(letters).write({"state": "cancelled", "cancel_reason": reason})
-        self._adv_reset_invoice_levels(sent.line_ids.move_id)
 
     @api.model
     def _adv_reset_invoice_levels(self, invoices):

@@ -7,6 +7,7 @@ from odoo.addons.adv_orders.protected import check_vals
 
 PROTECTED_FIELDS = {
     "letter_id",
+    "state",
     "company_id",
     "partner_id",
     "move_id",
@@ -97,7 +98,7 @@ class AdvDunningLetterLine(models.Model):
 
     def write(self, vals):
         check_vals(self, [vals])
-        if set(vals) - {"state"} and any(line.letter_id.state != "draft" for line in self):
+        if vals and any(line.letter_id.state != "draft" for line in self):
             raise UserError(self.env._("The lines of a reminder that left the preview are final."))
         return super().write(vals)
 

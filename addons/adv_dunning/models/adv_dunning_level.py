@@ -133,14 +133,38 @@ class AdvDunningLevel(models.Model):
     def _check_days_range(self):
         for level in self:
             if abs(level.days) > MAX_DAYS:
-                raise ValidationError(
-                    self.env._(
-                        "Level %(level)s: the delay must be within %(max)s days before or "
-                        "after the due date.",
-                        level=level.name,
-                        max=MAX_DAYS,
-                    )
-                )
+                raise self._adv_days_error(level.name)
+
+    def _adv_days_error(self, name):
+        return ValidationError(
+            self.env._(
+                "Level %(level)s: the delay must be within %(max)s days before or "
+                "after the due date.",
+                level=name,
+                max=MAX_DAYS,
+            )
+        )
+
+    def _adv_check_days_vals(self, vals_list):
+        """The delay range checked on the values too: a number beyond the
+        database's integers would fail with a bare database error before
+        the constraint could tell why."""
+        for vals in vals_list:
+            days = vals.get("days")
+            if isinstance(days, (int, float)) and math.isfinite(days) and abs(days) > MAX_DAYS:
+                raise self._adv_days_error(vals.get("name") or ", ".join(self.mapped("name")))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._adv_check_days_vals(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._adv_check_days_vals([vals])
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_last_level_in_use(self):

@@ -5,6 +5,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .adv_dunning_level import MAX_DAYS
+
 
 class AdvDunningPolicy(models.Model):
     """How a company chases its customers: the ordered levels and the rules
@@ -93,6 +95,32 @@ class AdvDunningPolicy(models.Model):
                         policy=policy.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._adv_check_days_vals(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._adv_check_days_vals([vals])
+        return super().write(vals)
+
+    def _adv_check_days_vals(self, vals_list):
+        """The gap and the grace days within ten years, checked on the values:
+        a number beyond the database's integers would fail with a bare
+        database error before the constraint could tell why."""
+        for vals in vals_list:
+            for name in ("min_gap_days", "grace_days"):
+                days = vals.get(name)
+                if isinstance(days, (int, float)) and math.isfinite(days) and days > MAX_DAYS:
+                    raise ValidationError(
+                        self.env._(
+                            "Policy %(policy)s: the minimum gap and the grace days must be "
+                            "within %(max)s days.",
+                            policy=vals.get("name") or ", ".join(self.mapped("name")),
+                            max=MAX_DAYS,
+                        )
+                    )
 
     def _check_has_levels(self):
         """A policy that customers or a company use has levels to apply."""

@@ -3,9 +3,9 @@
 import math
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.adv_orders.protected import protected
+from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 
 PROMISE_STATES = [
     ("open", "Open"),
@@ -13,6 +13,8 @@ PROMISE_STATES = [
     ("broken", "Broken"),
     ("cancelled", "Cancelled"),
 ]
+# What a promise is about: set while it is open.
+FIXED_WHEN_CLOSED = {"partner_id", "company_id", "move_ids", "date", "amount"}
 
 
 class AdvDunningPromise(models.Model):
@@ -44,7 +46,9 @@ class AdvDunningPromise(models.Model):
     date = fields.Date(string="Promised For", required=True, tracking=True)
     amount = fields.Monetary(required=True, tracking=True)
     note = fields.Text()
-    state = fields.Selection(PROMISE_STATES, default="open", required=True, tracking=True)
+    state = fields.Selection(
+        PROMISE_STATES, default="open", required=True, tracking=True, copy=False
+    )
 
     @api.constrains("partner_id", "company_id", "move_ids")
     def _check_invoices(self):
@@ -55,8 +59,14 @@ class AdvDunningPromise(models.Model):
         if not all(math.isfinite(promise.amount) and promise.amount > 0 for promise in self):
             raise ValidationError(self.env._("The promised amount must be positive."))
 
+    def _adv_protected_fields(self):
+        """The outcome of a promise follows its actions and the daily check
+        (see adv_orders/protected.py)."""
+        return {"state"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_vals(self, vals_list, creating=True)
         self._adv_check_date_vals(vals_list)
         promises = super().create(vals_list)
         protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
@@ -65,12 +75,28 @@ class AdvDunningPromise(models.Model):
         return promises
 
     def write(self, vals):
+        check_vals(self, [vals])
+        closed = self.filtered(lambda promise: promise.state != "open")
+        if closed and set(vals) & FIXED_WHEN_CLOSED and not is_allowed(self.env):
+            raise UserError(
+                self.env._(
+                    "The promise of %(partner)s is %(state)s: its customer, invoices, date and "
+                    "amount no longer change.",
+                    partner=closed[0].partner_id.display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        closed[0].state
+                    ],
+                )
+            )
         self._adv_check_date_vals([vals])
         return super().write(vals)
 
     def action_cancel(self):
+        """Cancel open promises: their invoices are chased again."""
+        if any(promise.state != "open" for promise in self):
+            raise UserError(self.env._("Only an open promise can be cancelled."))
         self._release()
-        self.write({"state": "cancelled"})
+        protected(self).write({"state": "cancelled"})
         return True
 
     def _release(self):
@@ -89,9 +115,9 @@ class AdvDunningPromise(models.Model):
             lambda p: all(m.payment_state in ("paid", "in_payment", "reversed") for m in p.move_ids)
         )
         broken = due - kept
-        kept.write({"state": "kept"})
+        protected(kept).write({"state": "kept"})
         broken._release()
-        broken.write({"state": "broken"})
+        protected(broken).write({"state": "broken"})
         for promise in broken:
             promise.message_post(
                 body=self.env._("Promise broken: the invoices are chased again by the next run.")

@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare, float_round, format_date
 
-from odoo.addons.adv_orders.protected import check_vals, protected
+from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 
 RUN_STATES = [
     ("draft", "Draft"),
@@ -24,6 +24,8 @@ PENDING_LETTER_STATES = ("draft", "to_send", "to_print")
 # Letters that count as a reminder for the minimum gap.
 REMINDED_LETTER_STATES = ("to_send", "to_print", "sent")
 OPEN_CASE_STAGES = ("amicable", "agency", "legal")
+# What the letters of a run were computed from: set while the run is a draft.
+RUN_FIXED_FIELDS = {"date", "company_id", "policy_ids"}
 
 
 def interest_year_fraction(date_from, date_to):
@@ -125,6 +127,16 @@ class AdvDunningRun(models.Model):
 
     def write(self, vals):
         check_vals(self, [vals])
+        fixed = set(vals) & RUN_FIXED_FIELDS
+        computed = self.filtered(lambda run: run.state != "draft")
+        if fixed and computed and not is_allowed(self.env):
+            raise UserError(
+                self.env._(
+                    "Run %(run)s is computed: its date, company and policies are those of its "
+                    "reminders and no longer change; create a new run.",
+                    run=computed[0].name,
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -183,7 +195,11 @@ class AdvDunningRun(models.Model):
         runs = self.filtered(lambda r: r.state == "computed")
         if not runs:
             raise UserError(self.env._("Compute the run and review its letters first."))
-        runs.letter_ids.filtered(lambda letter: letter.state == "draft")._action_queue()
+        drafts = runs.letter_ids.filtered(lambda letter: letter.state == "draft")
+        # a reminder emptied in review claims nothing: it goes, not sent
+        empty = drafts.filtered(lambda letter: not letter.line_ids)
+        empty.unlink()
+        (drafts - empty)._action_queue()
         protected(runs).write({"state": "sent"})
         return True
 

@@ -15,3 +15,4 @@ from . import test_dunning_tour
 from . import test_dunning_smtp
 from . import test_dunning_outbox_processes
 from . import test_dunning_ledger
+from . import test_dunning_integrity
