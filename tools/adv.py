@@ -690,7 +690,7 @@ def cmd_test(args):
                 results.add("odoo tests: pytest run", 0, 1)
 
         # a small ./adv bench: every operation measured (tools/bench.py)
-        smoke = load_bench().smoke(sys.modules[__name__], reports, skip=not install_ok)
+        smoke = load_bench().smoke(sys.modules[__name__], reports, not install_ok, db)
         results.add("bench smoke run (./adv bench, small)", *smoke)
 
         if args.no_odoo_suites:

@@ -258,8 +258,9 @@ def _say(msg=""):
 
 
 class Bench:
-    def __init__(self, args, adv, say=_say):
+    def __init__(self, args, adv, say=_say, database=None):
         self.args, self.adv, self.say = args, adv, say
+        self.database = database  # an installed database to fill, kept: ./adv test's
         self.odoo = adv.Odoo()
         if not self.odoo.found:
             sys.exit(f"Cannot run the bench: {self.odoo.problem}.")
@@ -349,18 +350,18 @@ class Bench:
 
     def measure_size(self, size):
         tag = uuid.uuid4().hex[:6]
-        db = f"adv_bench_{tag}"
-        if os.environ.get("PGHOST") and os.environ.get("ADV_BENCH_DB_PREFIX"):
-            db = f"{os.environ['ADV_BENCH_DB_PREFIX']}{tag}"
+        db = self.database or f"{os.environ.get('ADV_BENCH_DB_PREFIX') or 'adv_bench_'}{tag}"
         label = size_label(size)
         ops, skipped, info = {}, {}, {}
-        dbs = [db]
+        dbs = [] if self.database else [db]
         try:
-            rc = self.odoo_step(
-                f"Bench {label}: install the addons into {db}",
-                db, "-i", ",".join(self.adv.modules()), "--without-demo=all",
-                log_name=f"{db}-install.log",
-            )  # fmt: skip
+            rc = 0
+            if not self.database:
+                rc = self.odoo_step(
+                    f"Bench {label}: install the addons into {db}",
+                    db, "-i", ",".join(self.adv.modules()), "--without-demo=all",
+                    log_name=f"{db}-install.log",
+                )  # fmt: skip
             if rc:
                 sys.exit(f"Install failed, see {self.logs / f'{db}-install.log'}")
             self.say(f"== Bench {label}: generate the dataset, then measure ==")
@@ -404,6 +405,14 @@ class Bench:
                 self.say(f"Kept databases {', '.join(dbs)}")
         return {"label": label, "size": size, "operations": ops, "skipped": skipped, "info": info}
 
+    def write(self, report):
+        """bench.json and bench.md in the results folder; the table."""
+        self.results.mkdir(parents=True, exist_ok=True)
+        (self.results / "bench.json").write_text(json.dumps(report, indent=2, default=str))
+        table = format_table(report)
+        (self.results / "bench.md").write_text(table)
+        return table
+
     def run(self):
         started = time.monotonic()
         self.start()
@@ -425,6 +434,7 @@ class Bench:
         try:
             for size in sizes(self.args):
                 report["sizes"].append(self.measure_size(size))
+                self.write(report)  # what is measured so far, should a later size fail
         finally:
             if self.pg.started_here:
                 self.pg.stop()
@@ -434,10 +444,7 @@ class Bench:
         report["peer_measured"] = not peer_reason
         report["query_growth"] = query_growth(report)
         report["seconds"] = round(time.monotonic() - started)
-        self.results.mkdir(parents=True, exist_ok=True)
-        (self.results / "bench.json").write_text(json.dumps(report, indent=2, default=str))
-        table = format_table(report)
-        (self.results / "bench.md").write_text(table)
+        table = self.write(report)
         self.say()
         self.say(f"== ADV Suite bench ({report['machine']}) ==")
         self.say(table)
@@ -476,11 +483,11 @@ def cmd_bench(args, adv):
 
 
 SMOKE = ["--customers", "40", "--invoices", "200", "--orders", "100", "--lines-per-order", "5",
-         "--claims", "20", "--ack-orders", "10", "--send", "5", "--credit-notes", "5",
+         "--claims", "20", "--ack-orders", "10", "--send", "2", "--credit-notes", "3",
          "--repeat", "1", "--no-peer", "--small"]  # fmt: skip
 
 
-def smoke(adv, reports, skip=False):
+def smoke(adv, reports, skip=False, database=None):
     """The step of ./adv test: a small bench without the peer must measure
     every operation. (passed, failed, skipped) operations."""
     if skip:
@@ -490,7 +497,7 @@ def smoke(adv, reports, skip=False):
     started = time.monotonic()
     args = parse_args([*SMOKE, "--results", str(Path(reports) / "bench")])
     try:
-        report = Bench(args, adv, say=adv.say).run()
+        report = Bench(args, adv, say=adv.say, database=database).run()
     except SystemExit as exc:
         adv.say(f"   the bench broke: {exc}")
         return 0, 1, 0
