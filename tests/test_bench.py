@@ -79,6 +79,9 @@ def test_table_says_why_a_figure_is_missing():
     assert "| Claims turned into partial credit notes | 5000/30000 | not measured |" in table
     run = next(line for line in table.splitlines() if line.startswith("| Dunning run: compute"))
     assert run.endswith("| - | - |")  # no peer nor floor to compare with
+    one_size = report(ops)
+    one_size["sizes"][0]["skipped"] = {"peer_rerun": "peer failed (see logs)"}
+    assert "| 5000/30000 | peer failed (see logs) |" in bench.format_table(one_size)
 
 
 def test_seconds_formatting():
@@ -87,6 +90,9 @@ def test_seconds_formatting():
     assert bench.fmt_seconds(17.456) == "17.46 s"
     assert bench.fmt_seconds(None) == "-"
     assert bench.fmt_ratio(612.4) == "612x"
+    assert bench.fmt_ratio(0.0062) == "0.0062x"
+    assert bench.fmt_ratio(0.7) == "0.7x"
+    assert bench.fmt_ratio(12.34) == "12.3x"
     assert bench.fmt_ratio(None) == "-"
 
 

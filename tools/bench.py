@@ -170,7 +170,12 @@ def fmt_seconds(value):
 
 
 def fmt_ratio(value):
-    return "-" if value is None else f"{value:.1f}x" if value < 100 else f"{value:.0f}x"
+    """Our time over the other's: below 1 we are faster."""
+    if value is None:
+        return "-"
+    if value < 1:
+        return f"{value:.2g}x"
+    return f"{value:.1f}x" if value < 100 else f"{value:.0f}x"
 
 
 def table_rows(report):
@@ -193,6 +198,7 @@ def table_rows(report):
                     "figures": fig,
                     "peer": ratio(fig and fig["median"], peer and peer["median"]),
                     "floor": ratio(fig and fig["median"], floor),
+                    "skipped": size.get("skipped", {}).get(key),
                 }
             )
     return rows
@@ -208,7 +214,7 @@ def format_table(report):
     for row in table_rows(report):
         fig = row["figures"]
         if fig is None:
-            note = report.get("skipped", {}).get(row["key"], "not measured")
+            note = row["skipped"] or report.get("skipped", {}).get(row["key"], "not measured")
             lines.append(f"| {row['operation']} | {row['size']} | {note} | | | | | |")
             continue
         extra = ""
