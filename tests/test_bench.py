@@ -103,6 +103,9 @@ def test_missing_figures_and_peer():
         ("5000/30000", "peer_run"),
         ("5000/30000", "peer_rerun"),
     ]
+    stopped = report(ops)
+    stopped["sizes"][0]["skipped"] = {"peer_rerun": "stopped after 60s (--peer-timeout)"}
+    assert bench.missing(stopped, peer=True) == [("5000/30000", "peer_run")]
     del ops["kpi_year_stored"]
     assert bench.missing(report(ops), peer=False) == [("5000/30000", "kpi_year_stored")]
 
@@ -120,6 +123,7 @@ def test_arguments_defaults_and_sizes():
     assert (args.customers, args.invoices, args.orders) == (5000, 30000, 50000)
     assert (args.lines_per_order, args.claims, args.repeat) == (10, 2000, 3)
     assert not args.no_peer and not args.small
+    assert args.peer_timeout == 1800
     full, tenth = bench.sizes(args)
     assert (full["invoices"], tenth["invoices"]) == (30000, 3000)
     assert tenth["lines_per_order"] == 10  # the orders shrink, not their lines
@@ -133,7 +137,7 @@ def test_arguments_defaults_and_sizes():
 @pytest.mark.parametrize(
     "argv",
     [["--repeat", "0"], ["--customers", "10", "--invoices", "5"], ["--claims", "-1"],
-     ["--orders", "many"], ["--unknown"]],
+     ["--orders", "many"], ["--unknown"], ["--peer-timeout", "-5"]],
 )  # fmt: skip
 def test_bad_arguments_are_refused(argv, capsys):
     with pytest.raises(SystemExit) as exc:

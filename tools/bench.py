@@ -75,6 +75,12 @@ def build_parser(parser=None):
     add("--repeat", type=int, default=3, help="timings of each operation (default 3)")
     add("--results", type=Path, default=DEFAULT_RESULTS, help="results folder (.adv/bench)")
     add("--no-peer", action="store_true", help="skip the OCA account_credit_control")
+    add(
+        "--peer-timeout",
+        type=int,
+        default=1800,
+        help="stop the peer after so many seconds, keeping its timings so far (1800; 0: never)",
+    )
     add("--small", action="store_true", help="only the given size, not a tenth of it too")
     add("--keep-database", action="store_true", help="keep the bench databases")
     return parser
@@ -85,7 +91,7 @@ def check_args(args):
     for name in ("customers", "invoices", "orders", "lines_per_order", "repeat"):
         if getattr(args, name) < 1:
             raise ValueError(f"--{name.replace('_', '-')} must be at least 1")
-    for name in ("claims", "ack_orders", "send", "credit_notes"):
+    for name in ("claims", "ack_orders", "send", "credit_notes", "peer_timeout"):
         if getattr(args, name) < 0:
             raise ValueError(f"--{name.replace('_', '-')} must not be negative")
     if args.invoices < args.customers:
@@ -238,6 +244,8 @@ def missing(report, peer=True):
         for key, _label, needs_peer in OPERATIONS:
             if needs_peer and not peer:
                 continue
+            if size.get("skipped", {}).get(key, "").startswith("stopped"):
+                continue  # --peer-timeout: said so in the table
             if not size["operations"].get(key):
                 gaps.append((size["label"], key))
     return gaps
@@ -291,8 +299,10 @@ class Bench:
             cmd.append(f"--addons-path={addons_path}")
         return self.adv.run_step(title, cmd, env=self.env, log=self.logs / log_name)
 
-    def worker(self, phase, db, size, addons_path=None, extra=None):
-        """Run one phase in a worker subprocess; its JSON answer."""
+    def worker(self, phase, db, size, addons_path=None, extra=None, timeout=None):
+        """Run one phase in a worker subprocess; its JSON answer, with
+        ``stopped`` set when it was stopped after ``timeout`` seconds (the
+        samples measured until then are kept)."""
         spec = {
             "db": db,
             "size": size,
@@ -312,11 +322,17 @@ class Bench:
             log = self.logs / f"{db}-{phase}.log"
             started = time.monotonic()
             with open(log, "w") as fh:
-                proc = subprocess.run(
-                    [sys.executable, str(Path(__file__).resolve()), "worker", phase,
-                     str(spec_path)],
-                    cwd=tempfile.gettempdir(), env=self.env, stdout=fh, stderr=subprocess.STDOUT,
-                )  # fmt: skip
+                try:
+                    proc = subprocess.run(
+                        [sys.executable, str(Path(__file__).resolve()), "worker", phase,
+                         str(spec_path)],
+                        cwd=tempfile.gettempdir(), env=self.env, stdout=fh,
+                        stderr=subprocess.STDOUT, timeout=timeout,
+                    )  # fmt: skip
+                except subprocess.TimeoutExpired:
+                    self.say(f"   {phase}: stopped after {timeout:.0f}s")
+                    out = json.loads(out_path.read_text()) if out_path.is_file() else {}
+                    return {**out, "stopped": True}
             elapsed = time.monotonic() - started
             if proc.returncode or not out_path.is_file():
                 tail = log.read_text(errors="replace")[-3000:]
@@ -397,12 +413,17 @@ class Bench:
                     out = self.worker(
                         "peer", peer_db, size,
                         addons_path=f"{self.odoo.addons_path()},{self.peer_path}",
+                        timeout=self.args.peer_timeout or None,
                     )  # fmt: skip
                 for key, samples in (out or {}).get("samples", {}).items():
                     ops[key] = summarise(samples)
-                if not out:
-                    for key in ("peer_run", "peer_rerun"):
+                for key in ("peer_run", "peer_rerun"):
+                    if not out:
                         skipped[key] = "peer failed (see logs)"
+                    elif out.get("stopped") and key not in ops:
+                        skipped[key] = f"stopped after {self.args.peer_timeout}s (--peer-timeout)"
+                    elif out.get("stopped"):
+                        ops[key]["stopped"] = True  # fewer timings than asked
         finally:
             if not self.args.keep_database:
                 for name in reversed(dbs):

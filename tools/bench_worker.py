@@ -27,13 +27,19 @@ class Phase:
         self.samples, self.info = {}, {}
         self.today = date.today()
 
+    def save(self):
+        Path(self.spec["out"]).write_text(
+            json.dumps({"samples": self.samples, "info": self.info}, default=str)
+        )
+
     @property
     def cr(self):
         return self.env.cr
 
     def timed(self, key, func, rollback=True, repeat=None):
         """Time ``func`` ``repeat`` times with its queries; ``func`` may
-        return extra figures (a dict). Rolled back after each timing."""
+        return extra figures (a dict), and its own ``seconds`` and ``queries``
+        when only part of it is the operation. Rolled back after each timing."""
         result = None
         for _i in range(repeat or self.repeat):
             self.env.flush_all()
@@ -49,6 +55,7 @@ class Phase:
                 sample.update(result)
             sample["peak_mb"] = peak_mb()
             self.samples.setdefault(key, []).append(sample)
+            self.save()  # kept should the phase be stopped before its end
             if rollback:
                 self.cr.rollback()
                 self.env.invalidate_all()
@@ -371,17 +378,14 @@ class Dunning(Phase):
                 "count": sent,
                 "queued": len(letters),
                 "smtp": len(sink.messages) - received,
-                "send_seconds": time.perf_counter() - started,
-                "send_queries": self.cr.sql_log_count - before,
+                "seconds": time.perf_counter() - started,
+                "queries": self.cr.sql_log_count - before,
             }
 
         try:
             self.timed("dunning_send", send)
         finally:
             sink.stop()
-        # the figures of the sending itself, without the queueing
-        for sample in self.samples["dunning_send"]:
-            sample["seconds"], sample["queries"] = sample["send_seconds"], sample["send_queries"]
 
 
 # ----------------------------------------------------------------------
@@ -439,14 +443,12 @@ class Floor(Phase):
             self.cr.execute(SQL(FLOOR_WRITE, **params))
             return {
                 "rows_written": self.cr.rowcount,
-                "write_seconds": time.perf_counter() - started,
-                "write_queries": self.cr.sql_log_count - before,
+                "seconds": time.perf_counter() - started,
+                "queries": self.cr.sql_log_count - before,
             }
 
         self.timed("floor_find", find)
         self.timed("floor_write", write)
-        for sample in self.samples["floor_write"]:
-            sample["seconds"], sample["queries"] = sample["write_seconds"], sample["write_queries"]
 
 
 # ----------------------------------------------------------------------
@@ -499,10 +501,11 @@ class Kpi(Phase):
                 Dashboard.with_env(Dashboard.env).invalidate_model()
                 before, started = self.cr.sql_log_count, time.perf_counter()
                 data = Dashboard.get_dashboard(params)
+                self.env.flush_all()
                 return {
                     "count": len(data["tiles"]),
-                    "live_seconds": time.perf_counter() - started,
-                    "live_queries": self.cr.sql_log_count - before,
+                    "seconds": time.perf_counter() - started,
+                    "queries": self.cr.sql_log_count - before,
                 }
 
             def stored(params=params):
@@ -510,11 +513,6 @@ class Kpi(Phase):
                 return {"count": len(data["tiles"])}
 
             self.timed(f"kpi_{period}_live", live)
-            for sample in self.samples[f"kpi_{period}_live"]:
-                sample["seconds"], sample["queries"] = (
-                    sample["live_seconds"],
-                    sample["live_queries"],
-                )
             Dashboard.get_dashboard(params)  # the values of the period, stored
             self.cr.commit()
             self.timed(f"kpi_{period}_stored", stored)
@@ -619,6 +617,4 @@ def main(phase, spec_path):
         worker = PHASE_CLASSES[phase](env, spec)
         worker.run()
         cr.rollback()
-        Path(spec["out"]).write_text(
-            json.dumps({"samples": worker.samples, "info": worker.info}, default=str)
-        )
+        worker.save()
