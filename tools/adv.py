@@ -689,6 +689,10 @@ def cmd_test(args):
             if rc and not results.failed:
                 results.add("odoo tests: pytest run", 0, 1)
 
+        # a small ./adv bench: every operation measured (tools/bench.py)
+        smoke = load_bench().smoke(sys.modules[__name__], reports, not install_ok, db)
+        results.add("bench smoke run (./adv bench, small)", *smoke)
+
         if args.no_odoo_suites:
             say("== Odoo's own tests skipped (--no-odoo-suites) ==")
         elif install_ok:
@@ -812,6 +816,16 @@ def cmd_readme(args):
         say(f"README.rst written for {', '.join(stale) or 'no addon (all up to date)'}")
 
 
+# --------------------------------------------------------------------------
+# bench: tools/bench.py
+# --------------------------------------------------------------------------
+def load_bench():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import bench
+
+    return bench
+
+
 def main():
     parser = argparse.ArgumentParser(prog="adv", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -832,13 +846,16 @@ def main():
     )
     i18n = sub.add_parser("i18n", help="maintainers: refresh i18n/*.pot and merge them into fr.po")
     i18n.add_argument("modules", nargs="*", help="modules to export (default: all)")
+    bench = sub.add_parser("bench", help="time the heavy operations on a generated dataset")
+    if (ROOT / "tools" / "bench.py").is_file():  # a partial copy of tools/ has no bench
+        load_bench().build_parser(bench)
     readme = sub.add_parser("readme", help="maintainers: write each addon's README.rst")
     readme.add_argument("--check", action="store_true", help="only check they are up to date")
     # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).
     args, unknown = parser.parse_known_args()
     if unknown and args.command != "run":
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-    if args.command in ("run", "test", "i18n") and not getattr(args, "provisioning", False):
+    if args.command in ("run", "test", "i18n", "bench") and not getattr(args, "provisioning", 0):
         provision_if_missing()
     if args.command == "run":
         args.odoo_args = [*unknown, *args.odoo_args]
@@ -847,6 +864,13 @@ def main():
         cmd_i18n(args)
     elif args.command == "readme":
         cmd_readme(args)
+    elif args.command == "bench":
+        bench = load_bench()
+        try:
+            bench.check_args(args)
+        except ValueError as exc:
+            parser.error(str(exc))
+        sys.exit(bench.cmd_bench(args, sys.modules[__name__]))
     elif args.provisioning:
         sys.exit(test_provisioning(args))
     else:
