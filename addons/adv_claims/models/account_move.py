@@ -9,6 +9,9 @@ from odoo.addons.adv_orders.protected import is_allowed, protected
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    adv_hold_reason = fields.Selection(
+        selection_add=[("dispute", "In dispute")], ondelete={"dispute": "set null"}
+    )
     adv_claim_id = fields.Many2one(
         "adv.claim",
         string="Correction of Claim",

@@ -23,7 +23,7 @@ class TestAdvClaimsInstall(AdvMenuMixin, AccountTestInvoicingCommon):
     def test_menu_visibility(self):
         menu = self.env.ref("adv_claims.menu_adv_claims_disputed")
         self.assertIn(menu, self.visible_menus(self.adv_user))
-        self.assertIn(self.env.ref("adv_orders.menu_adv_claims"), self.visible_menus(self.adv_user))
+        self.assertIn(self.env.ref("adv_claims.menu_adv_claims"), self.visible_menus(self.adv_user))
         self.assertNotIn(menu, self.visible_menus(self.plain_user))
 
     def test_disputed_list(self):

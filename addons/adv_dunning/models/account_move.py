@@ -8,6 +8,9 @@ from odoo.addons.adv_orders.protected import protected
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    adv_hold_reason = fields.Selection(
+        selection_add=[("promise", "Payment promise")], ondelete={"promise": "set null"}
+    )
     adv_dunning_level_id = fields.Many2one(
         "adv.dunning.level",
         string="Dunning Level",

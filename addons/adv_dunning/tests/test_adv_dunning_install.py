@@ -46,7 +46,7 @@ class TestAdvDunningInstall(AdvMenuMixin, AccountTestInvoicingCommon):
             self.assertNotIn(invoice, self._overdue(), "due today is not overdue")
         with freeze_time("2026-02-01"):
             self.assertIn(invoice, self._overdue(), "one day past due is overdue")
-            protected(invoice).adv_hold_reason = "dispute"
+            protected(invoice).adv_hold_reason = "manual"
             self.assertNotIn(invoice, self._overdue(), "an invoice on hold is not chased")
             protected(invoice).adv_hold_reason = False
             self.env["account.payment.register"].with_context(
@@ -54,3 +54,14 @@ class TestAdvDunningInstall(AdvMenuMixin, AccountTestInvoicingCommon):
             ).create({})._create_payments()
             self.assertIn(invoice.payment_state, ("paid", "in_payment"))
             self.assertNotIn(invoice, self._overdue(), "a paid invoice is not chased")
+
+    def test_own_menu_and_hold_reason_in_french(self):
+        """adv_dunning brings its own ADV menu and its hold reason, translated."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["adv_dunning"], ["fr_FR"], overwrite=True)
+        fr = self.env(context={"lang": "fr_FR"})
+        menu = fr.ref("adv_dunning.menu_adv_dunning")
+        self.assertEqual(menu.parent_id, self.env.ref("adv_orders.menu_adv_root"))
+        self.assertEqual(menu.name, "Relances")
+        field = fr["account.move"]._fields["adv_hold_reason"]
+        self.assertEqual(dict(field._description_selection(fr))["promise"], "Promesse de paiement")

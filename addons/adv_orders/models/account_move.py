@@ -8,15 +8,12 @@ from ..protected import check_vals
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    # The shared "out of dunning" flag: claims set it (dispute), dunning sets
-    # it for payment promises, ADV sets it by hand. Dunning skips any invoice
-    # where it is set. It lives here so that neither module imports the other.
+    # The shared "out of dunning" flag. It lives here so that neither module
+    # imports the other; each addon adds the reasons it owns (selection_add):
+    # adv_claims "dispute", adv_dunning "promise". Dunning skips any invoice
+    # where it is set.
     adv_hold_reason = fields.Selection(
-        selection=[
-            ("dispute", "In dispute"),
-            ("promise", "Payment promise"),
-            ("manual", "Manual hold"),
-        ],
+        selection=[("manual", "Manual hold")],
         string="ADV Hold",
         index=True,
         copy=False,

@@ -12,7 +12,7 @@ class TestAdvHoldReason(AccountTestInvoicingCommon):
     def test_hold_reason_on_invoice(self):
         invoice = self.init_invoice("out_invoice", amounts=[100.0], post=True)
         self.assertFalse(invoice.adv_hold_reason)
-        protected(invoice).adv_hold_reason = "dispute"
+        protected(invoice).adv_hold_reason = "manual"
         held = self.env["account.move"].search(
             [("adv_hold_reason", "!=", False), ("id", "=", invoice.id)]
         )
@@ -21,8 +21,20 @@ class TestAdvHoldReason(AccountTestInvoicingCommon):
         self.assertFalse(invoice.copy().adv_hold_reason)
 
     def test_hold_reason_values(self):
-        selection = dict(self.env["account.move"]._fields["adv_hold_reason"].selection)
-        self.assertEqual(set(selection), {"dispute", "promise", "manual"})
+        """adv_orders owns the manual hold; each other reason is added by the
+        addon that sets it (selection_add), and leaves with it."""
+        values = self.env["ir.model.fields"]._get("account.move", "adv_hold_reason").selection_ids
+        xmlids = values._get_external_ids()
+        owners = {value.value: xmlids[value.id][0].split(".")[0] for value in values}
+        installed = self.env["ir.module.module"].search([("state", "=", "installed")])
+        expected = {"manual": "adv_orders"}
+        if "adv_claims" in installed.mapped("name"):
+            expected["dispute"] = "adv_claims"
+        if "adv_dunning" in installed.mapped("name"):
+            expected["promise"] = "adv_dunning"
+        self.assertEqual(owners, expected)
+        field = self.env["account.move"]._fields["adv_hold_reason"]
+        self.assertEqual({value for value, _label in field.selection}, set(expected))
 
     def test_hold_reason_is_not_written_by_hand(self):
         """Only the hold wizards, claims and promises put an invoice on hold:
@@ -36,10 +48,10 @@ class TestAdvHoldReason(AccountTestInvoicingCommon):
         with self.assertRaises(AccessError):
             as_accountant.write({"adv_hold_reason": "manual"})
         with self.assertRaises(AccessError):
-            as_accountant.create({"move_type": "out_invoice", "adv_hold_reason": "dispute"})
+            as_accountant.create({"move_type": "out_invoice", "adv_hold_reason": "manual"})
         as_accountant.write({"ref": "PO-9"})  # the rest of the invoice stays editable
-        protected(invoice).adv_hold_reason = "dispute"
+        protected(invoice).adv_hold_reason = "manual"
         with self.assertRaises(AccessError):
             as_accountant.write({"adv_hold_reason": False})
         invoice.invalidate_recordset()
-        self.assertEqual(invoice.adv_hold_reason, "dispute")
+        self.assertEqual(invoice.adv_hold_reason, "manual")
