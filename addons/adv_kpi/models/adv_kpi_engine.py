@@ -119,6 +119,14 @@ class AdvKpiEngine(models.AbstractModel):
     # Helpers
     # ------------------------------------------------------------------
     @api.model
+    def _flush_read(self, fields_by_model):
+        """Write what is pending on the fields a raw query reads (and only
+        those), in the order given: a model's stored computed fields may
+        depend on the models flushed before it."""
+        for model, fnames in fields_by_model.items():
+            self.env[model].flush_model(fnames)
+
+    @api.model
     def _total(self, amount):
         return {"numerator": amount, "denominator": None, "value": amount}
 
@@ -381,8 +389,21 @@ class AdvKpiEngine(models.AbstractModel):
         delivery done since: one query, whatever the number of lines."""
         # The raw SQL below reads stored computed fields of several models
         # that depend on each other (moves -> delivered -> remainder): write
-        # everything pending first.
-        self.env.flush_all()
+        # what is pending on the fields it reads, moves first.
+        self._flush_read(
+            {
+                "stock.move": [
+                    "sale_line_id", "state", "date", "quantity", "location_id",
+                    "location_dest_id", "product_uom", "scrapped",
+                    "origin_returned_move_id", "to_refund",
+                ],
+                "sale.order.line": [
+                    "order_id", "product_uom", "product_uom_qty", "price_reduce_taxexcl",
+                    "adv_qty_backorder", "adv_backorder_value", "adv_qty_cancelled",
+                ],
+                "sale.order": ["date_order", "currency_id", "currency_rate"],
+            }
+        )  # fmt: skip
         query = self.env["sale.order.line"]._search(domain)
         query.add_join(
             "LEFT JOIN",
@@ -546,7 +567,18 @@ class AdvKpiEngine(models.AbstractModel):
         Odoo's residual is, less the later ones)."""
         key = ("aging", ctx.company.id, ctx.as_of)
         if key not in ctx.cache:
-            self.env.flush_all()
+            self._flush_read(
+                {
+                    "account.move.line": [
+                        "account_id", "parent_state", "company_id", "date", "balance",
+                        "reconciled", "date_maturity", "amount_residual",
+                    ],
+                    "account.partial.reconcile": [
+                        "debit_move_id", "credit_move_id", "amount", "max_date",
+                    ],
+                    "account.account": ["account_type"],
+                }
+            )  # fmt: skip
             # The items of _open_items_domain, found through indexes: the
             # unreconciled ones (Odoo's partial index) and the ones with a
             # reconciliation dated after the aging day. Their open amount on
