@@ -667,11 +667,33 @@ class SaleOrder(models.Model):
         step of a multi-step delivery), returns excluded."""
         return self.picking_ids._adv_to_customer()
 
+    def _adv_ack_contact(self):
+        """The person the customer deals with, printed as "Your contact": the
+        ADV handler, else the salesperson; never OdooBot (the superuser that
+        runs imports and scheduled actions) nor a portal user."""
+        self.ensure_one()
+        for user in (self.adv_user_id, self.user_id):
+            if user and not user._is_superuser() and not user.share:
+                return user
+        return self.env["res.users"]
+
     def _adv_installments_html(self):
         """The due dates and amounts the order's payment terms give today."""
         self.ensure_one()
-        if not self.payment_term_id or not self.amount_total:
+        terms = self._adv_installment_terms()
+        if not terms:
             return False
+        return self.env["ir.qweb"]._render(
+            "adv_orders.adv_installments_table",
+            {"terms": terms, "currency": self.currency_id},
+        )
+
+    def _adv_installment_terms(self):
+        """[{date, foreign_amount, ...}] of the order's payment terms, one per
+        instalment (échéance), as Odoo's invoice would split them today."""
+        self.ensure_one()
+        if not self.payment_term_id or not self.amount_total:
+            return []
         date_ref = (self.date_order or fields.Datetime.now()).date()
         sign = 1
         terms = self.payment_term_id._compute_terms(
@@ -684,10 +706,7 @@ class SaleOrder(models.Model):
             untaxed_amount=self.amount_untaxed,
             untaxed_amount_currency=self.amount_untaxed,
         )
-        return self.env["ir.qweb"]._render(
-            "adv_orders.adv_installments_table",
-            {"terms": terms["line_ids"], "currency": self.currency_id},
-        )
+        return terms["line_ids"]
 
     def _adv_remaining_lines(self):
         """The lines still owed to the customer, for documents and e-mails."""
