@@ -50,6 +50,18 @@ class TestDeliveryDocuments(AdvDeliveryCommon):
         first_text = self.render("stock.action_report_delivery", first)
         self.assertRegex(first_text, r"Widget 10\.00 Units 3\.00 0\.00 7\.00")
 
+    def test_remaining_quantities_print_once(self):
+        """While a backorder is open, Odoo's slip lists it ("Remaining
+        quantities not yet delivered"); ours says the same in "Still to
+        Come": only ours prints."""
+        order = self.confirmed_order([(self.widget, 10.0, {})])
+        first = self.open_delivery(order)
+        self.deliver(first, {self.widget: 3.0})
+        self.assertTrue(first.backorder_ids.filtered(lambda p: p.state not in ("done", "cancel")))
+        text = self.render("stock.action_report_delivery", first)
+        self.assertEqual(text.count("Still to Come"), 1)
+        self.assertNotIn("Remaining quantities not yet delivered", text)
+
     def test_slip_without_sale_prints_as_before(self):
         picking_type = self.warehouse.out_type_id
         picking = self.env["stock.picking"].create(
