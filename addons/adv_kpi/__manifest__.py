@@ -25,6 +25,7 @@
         "views/adv_kpi_claim_report_views.xml",
         "views/adv_kpi_menus.xml",
         "views/res_config_settings_views.xml",
+        "data/res_users_data.xml",
     ],
     "demo": [
         "demo/adv_kpi_demo.xml",

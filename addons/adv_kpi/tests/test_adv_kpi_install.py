@@ -20,10 +20,16 @@ class TestAdvKpiInstall(AdvMenuMixin, TransactionCase):
         visible = self.visible_menus(self.adv_user)
         for xmlid in (
             "adv_orders.menu_adv_reporting",
-            "adv_kpi.menu_adv_reporting_sales",
-            "adv_kpi.menu_adv_reporting_invoices",
+            "adv_kpi.menu_adv_reporting_order_analysis",
+            "adv_kpi.menu_adv_reporting_invoice_analysis",
         ):
             self.assertIn(self.env.ref(xmlid), visible, xmlid)
+        # one entry per name: no analysis listed twice under Reporting
+        reporting = self.env.ref("adv_orders.menu_adv_reporting")
+        names = (visible & reporting.child_id).mapped("name")
+        self.assertEqual(len(names), len(set(names)), names)
+        actions = (visible & reporting.child_id).mapped("action")
+        self.assertNotIn(self.env.ref("account.action_account_invoice_report_all"), actions)
         self.assertNotIn(
             self.env.ref("adv_orders.menu_adv_reporting"),
             self.visible_menus(self.plain_user),

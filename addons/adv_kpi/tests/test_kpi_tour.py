@@ -35,3 +35,23 @@ class TestKpiTour(HttpCase):
 
     def test_dashboard_tile_opens_its_orders(self):
         self.start_tour("/odoo", "adv_kpi_dashboard_drill", login="kpi_tour_user")
+
+    def test_adv_user_lands_on_the_dashboard(self):
+        self.start_tour("/odoo", "adv_kpi_home_dashboard", login="kpi_tour_user")
+
+    def test_home_action_of_adv_users_only(self):
+        dashboard = self.env.ref("adv_kpi.adv_kpi_dashboard_action")
+        user = self.env["res.users"].search([("login", "=", "kpi_tour_user")])
+        self.assertEqual(user.action_id.id, dashboard.id, "an ADV user lands on the dashboard")
+        clerk = new_test_user(self.env, login="kpi_clerk", groups="base.group_user")
+        self.assertFalse(clerk.action_id, "not an ADV user: Odoo's home")
+        clerk.write({"groups_id": [Command.link(self.env.ref("adv_orders.group_adv_user").id)]})
+        self.assertEqual(clerk.action_id.id, dashboard.id, "becoming an ADV user")
+        discuss = self.env.ref("mail.action_discuss")
+        own = new_test_user(self.env, login="kpi_own_home", groups="adv_orders.group_adv_user")
+        own.action_id = discuss.id
+        own.write({"groups_id": [Command.link(self.env.ref("adv_orders.group_adv_manager").id)]})
+        self.assertEqual(own.action_id.id, discuss.id, "a home of one's own is kept")
+        admin = self.env.ref("base.user_admin")
+        admin.write({"groups_id": [Command.link(self.env.ref("adv_orders.group_adv_manager").id)]})
+        self.assertFalse(admin.action_id, "administrators keep Odoo's home")

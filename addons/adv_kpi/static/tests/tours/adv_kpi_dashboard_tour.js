@@ -32,3 +32,13 @@ registry.category("web_tour.tours").add("adv_kpi_dashboard_drill", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("adv_kpi_home_dashboard", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "The ADV assistant lands on the ADV dashboard, without a click",
+            trigger: ".o_adv_kpi_dashboard .o_adv_kpi_tile[data-code='orders_confirmed']",
+        },
+    ],
+});
