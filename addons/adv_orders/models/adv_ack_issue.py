@@ -1,6 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 ACK_CHECKS = [
     ("client_ref", "Customer PO reference"),
@@ -29,4 +29,15 @@ class AdvAckIssue(models.Model):
     check = fields.Selection(ACK_CHECKS, required=True)
     line_id = fields.Many2one("sale.order.line", ondelete="cascade")
     sequence = fields.Integer()
-    message = fields.Char(required=True)
+    # In every installed language: the assistant reads the reason in theirs,
+    # whoever ran the checks (see adv.ack.rule._run_checks).
+    message = fields.Char(required=True, translate=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        translations = [vals.pop("message_translations", None) for vals in vals_list]
+        issues = super().create(vals_list)
+        for issue, by_lang in zip(issues, translations, strict=True):
+            if by_lang:
+                issue.update_field_translations("message", by_lang)
+        return issues

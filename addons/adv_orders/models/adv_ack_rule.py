@@ -276,7 +276,9 @@ class AdvAckRule(models.Model):
         for code in self._get_check_codes():
             if not self[f"check_{code}"]:
                 continue
-            for order, line, message in getattr(self, f"_adv_check_{code}")(orders):
+            found = list(getattr(self, f"_adv_check_{code}")(orders))
+            translations = self._translate_check(code, orders, found)
+            for index, (order, line, message) in enumerate(found):
                 issues.append(
                     {
                         "order_id": order.id,
@@ -285,9 +287,35 @@ class AdvAckRule(models.Model):
                         "line_id": line.id if line else False,
                         "sequence": len(issues),
                         "message": message,
+                        "message_translations": {
+                            lang: rows[index] for lang, rows in translations.items()
+                        },
                     }
                 )
         return issues
+
+    @staticmethod
+    def _issue_key(row):
+        order, line, _message = row
+        return order.id, line.id if line else 0
+
+    def _translate_check(self, code, orders, found):
+        """{lang: [message, ...]}: the messages of a failed check in the other
+        installed languages, in the order of ``found`` (the check runs once
+        more per language, on the failed orders only)."""
+        if not found:
+            return {}
+        failed = orders.browse({order.id for order, _line, _message in found})
+        current = self.env.lang or "en_US"
+        result = {}
+        for lang, _name in self.env["res.lang"].get_installed():
+            if lang == current:
+                continue
+            rule = self.with_context(lang=lang)
+            rows = list(getattr(rule, f"_adv_check_{code}")(failed.with_context(lang=lang)))
+            if [self._issue_key(row) for row in rows] == [self._issue_key(row) for row in found]:
+                result[lang] = [message for _order, _line, message in rows]
+        return result
 
     @api.model
     def _checked_lines(self, orders):

@@ -121,6 +121,11 @@ class SaleOrder(models.Model):
     adv_ack_issue_ids = fields.One2many(
         "adv.ack.issue", "order_id", string="Failed Checks", readonly=True
     )
+    adv_ack_issue_text = fields.Text(
+        string="Why It Is Blocked",
+        compute="_compute_adv_ack_issue_text",
+        help="One line per failed acknowledgement check, in your language.",
+    )
     adv_order_error_ids = fields.One2many("adv.order.error", "order_id", string="Entry Errors")
     adv_order_error_count = fields.Integer(compute="_compute_adv_order_error_count")
     adv_can_acknowledge = fields.Boolean(compute="_compute_adv_ack_buttons")
@@ -217,6 +222,14 @@ class SaleOrder(models.Model):
         )
         for order in self:
             order.adv_order_error_count = counts.get(order, 0)
+
+    @api.depends("adv_ack_issue_ids.message")
+    @api.depends_context("lang")
+    def _compute_adv_ack_issue_text(self):
+        for order in self:
+            order.adv_ack_issue_text = "\n".join(
+                f"• {issue.message}" for issue in order.adv_ack_issue_ids
+            )
 
     @api.depends("state", "adv_ack_state")
     def _compute_adv_ack_buttons(self):

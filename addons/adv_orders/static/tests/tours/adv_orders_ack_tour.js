@@ -15,6 +15,11 @@ registry.category("web_tour.tours").add("adv_orders_ack_blocked_then_fixed", {
             trigger: ".alert-danger[name='adv_ack_blocked']:contains(PO reference is missing)",
         },
         {
+            content: "One line per failed check: no table with empty rows",
+            trigger:
+                ".alert-danger[name='adv_ack_blocked']:not(:has(table)) .o_field_widget[name='adv_ack_issue_text']",
+        },
+        {
             content: "Open the ADV page",
             trigger: ".o_notebook a[name='adv']",
             run: "click",
