@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -127,3 +129,19 @@ class TestCreditHold(AdvDunningCommon):
         self.assertIn(self.invoice.name, str(caught.exception))
         self.assertEqual(order.state, "draft")
         self.assertFalse(order.adv_credit_hold_override)
+
+    def test_hold_shows_at_a_glance(self):
+        """A ribbon on the customer form, a warning on the quotation before
+        confirming; both follow the hold."""
+        partner_arch = etree.fromstring(
+            self.env["res.partner"].with_user(self.adv_user).get_view(view_type="form")["arch"]
+        )
+        [ribbon] = partner_arch.xpath("//widget[@name='web_ribbon'][@title='Credit Hold']")
+        self.assertEqual(ribbon.get("invisible"), "not adv_credit_hold")
+        order_arch = etree.fromstring(
+            self.env["sale.order"].with_user(self.adv_user).get_view(view_type="form")["arch"]
+        )
+        [warning] = order_arch.xpath("//div[hasclass('alert-warning')][contains(., 'credit hold')]")
+        self.assertIn("not adv_credit_hold", warning.get("invisible"))
+        self.put_on_hold()
+        self.assertTrue(self.make_order().adv_credit_hold, "the quotation knows the hold")
