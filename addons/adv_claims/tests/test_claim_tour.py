@@ -34,3 +34,11 @@ class TestClaimTour(AdvClaimCommon, HttpCase):
             lambda value: value.field_id.name == "adv_hold_reason"
         )
         self.assertEqual(len(hold_tracking), 2)
+
+    def test_kanban_cards_label_their_deadlines(self):
+        self._new_claim()
+        self.start_tour(
+            "/odoo/action-adv_claims.adv_claim_action",
+            "adv_claims_kanban_deadlines",
+            login=self.adv_user.login,
+        )

@@ -100,3 +100,13 @@ registry.category("web_tour.tours").add("adv_claims_from_invoice", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("adv_claims_kanban_deadlines", {
+    steps: () => [
+        {
+            content: "The card of an open claim names each of its deadlines",
+            trigger:
+                ".o_kanban_record [name='adv_claim_deadlines']:contains(Response due):contains(Resolution due)",
+        },
+    ],
+});
