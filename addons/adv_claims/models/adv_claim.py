@@ -630,7 +630,7 @@ class AdvClaim(models.Model):
         time waits for nothing and fails cleanly instead of correcting twice."""
         try:
             self.env.cr.execute(
-                "SELECT id FROM adv_claim WHERE id IN %s FOR UPDATE NOWAIT", [tuple(self.ids)]
+                SQL("SELECT id FROM adv_claim WHERE id IN %s FOR UPDATE NOWAIT", tuple(self.ids))
             )
         except LockNotAvailable as exc:
             raise UserError(
@@ -1216,13 +1216,6 @@ class AdvClaim(models.Model):
 
     def _schedule_manager_activity(self, activity_xmlid, summary):
         """One activity per ADV manager of the claim's company."""
-        managers = (
-            self.env.ref("adv_orders.group_adv_manager")
-            .sudo()
-            .users.filtered(
-                lambda user: user.active and not user.share and self.company_id in user.company_ids
-            )
-        )
         for claim in self:
-            for manager in managers:
+            for manager in claim.company_id._adv_managers():
                 claim.sudo().activity_schedule(activity_xmlid, summary=summary, user_id=manager.id)

@@ -430,7 +430,7 @@ class AdvDunningLetter(models.Model):
         other transaction holds (FOR UPDATE SKIP LOCKED), and report the
         progress so that the scheduler commits and calls again."""
         now = fields.Datetime.now()
-        self.env.flush_all()
+        self.flush_model(["state", "next_attempt"])
         query = SQL(
             """
             SELECT id FROM adv_dunning_letter
@@ -502,12 +502,14 @@ class AdvDunningLetter(models.Model):
         try:
             with self.env.cr.savepoint():
                 self.env.cr.execute(
-                    """
+                    SQL(
+                        """
                     SELECT id FROM adv_dunning_letter
                      WHERE id = %s AND state = 'to_send'
                        FOR UPDATE NOWAIT
                     """,
-                    [self.id],
+                        self.id,
+                    ),
                     log_exceptions=False,
                 )
                 return bool(self.env.cr.fetchone())
@@ -533,6 +535,8 @@ class AdvDunningLetter(models.Model):
         else:
             self._adv_mark_sent()
         if mails:
+            # Everything this letter changed, whatever the model, is written
+            # before the mail leaves: nothing may fail once it is accepted.
             self.env.flush_all()
             self._adv_deliver(mails)
 

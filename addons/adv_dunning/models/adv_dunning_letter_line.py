@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.adv_orders.protected import check_vals
 
@@ -76,11 +77,13 @@ class AdvDunningLetterLine(models.Model):
         # The natural key of a reminder: an invoice is reminded once per
         # level, whatever the runs, unless that reminder was cancelled.
         self.env.cr.execute(
-            """
+            SQL(
+                """
             CREATE UNIQUE INDEX IF NOT EXISTS adv_dunning_letter_line_move_level_uniq
                 ON adv_dunning_letter_line (move_id, level_id)
              WHERE state != 'cancelled'
             """
+            )
         )
 
     # ------------------------------------------------------------------

@@ -436,10 +436,30 @@ class AdvDunningRun(models.Model):
 
     def _fetch_open_invoices(self, max_due_date):
         """The posted, unpaid customer invoices of the company that dunning
-        may chase, with what the run needs of their customer, in one query."""
-        self.env.flush_all()
+        may chase, with what the run needs of their customer, in one query.
+        Writes first what is pending on the fields read here, by
+        _fetch_history (earlier reminders) and by _fetch_credits (the
+        customers' unapplied credits)."""
+        for model, fnames in (
+            ("account.move", ["company_id", "move_type", "state", "payment_state",
+                              "adv_hold_reason", "invoice_date_due", "commercial_partner_id",
+                              "currency_id", "adv_dunning_level_id"]),
+            ("account.move.line", ["move_id", "display_type", "reconciled", "amount_residual",
+                                   "amount_residual_currency", "company_id", "parent_state",
+                                   "account_id", "partner_id"]),
+            ("account.account", ["account_type"]),
+            ("res.partner", ["adv_dunning_policy_id", "is_company", "adv_dunning_opt_out",
+                             "commercial_partner_id"]),
+            ("adv.dunning.policy", ["company_id"]),
+            ("adv.collection.case", ["stage", "invoice_ids"]),
+            ("adv.dunning.letter", ["state", "company_id", "partner_id", "date"]),
+            ("adv.dunning.letter.line", ["letter_id", "move_id", "level_id", "fee",
+                                         "interest_date_to", "state"]),
+        ):  # fmt: skip
+            self.env[model].flush_model(fnames)
         self.env.cr.execute(
-            """
+            SQL(
+                """
             SELECT m.id AS move_id,
                    m.commercial_partner_id AS partner_id,
                    m.currency_id AS currency_id,
@@ -473,11 +493,10 @@ class AdvDunningRun(models.Model):
             HAVING SUM(l.amount_residual) > 0
           ORDER BY m.commercial_partner_id, m.invoice_date_due, m.id
             """,
-            {
-                "company": self.company_id.id,
-                "max_due": max_due_date,
-                "open_stages": OPEN_CASE_STAGES,
-            },
+                company=self.company_id.id,
+                max_due=max_due_date,
+                open_stages=OPEN_CASE_STAGES,
+            )
         )
         return self.env.cr.dictfetchall()
 
@@ -487,13 +506,15 @@ class AdvDunningRun(models.Model):
         is still pending, those already charged the indemnity, and the end
         of the interest period already claimed."""
         self.env.cr.execute(
-            """
+            SQL(
+                """
             SELECT line.move_id, line.level_id, letter.state, line.fee, line.interest_date_to
               FROM adv_dunning_letter_line line
               JOIN adv_dunning_letter letter ON letter.id = line.letter_id
              WHERE line.move_id = ANY(%s) AND letter.state != 'cancelled'
             """,
-            [move_ids],
+                move_ids,
+            )
         )
         history = {"keys": set(), "pending": set(), "fee": set(), "interest_to": {}}
         for move_id, level_id, state, fee, interest_to in self.env.cr.fetchall():
@@ -526,7 +547,8 @@ class AdvDunningRun(models.Model):
         """Unapplied payments and open credit notes of each customer, as a
         positive amount in the company currency."""
         self.env.cr.execute(
-            """
+            SQL(
+                """
             SELECT p.commercial_partner_id, -SUM(l.amount_residual)
               FROM account_move_line l
               JOIN account_account a ON a.id = l.account_id
@@ -539,7 +561,9 @@ class AdvDunningRun(models.Model):
                AND p.commercial_partner_id = ANY(%s)
           GROUP BY p.commercial_partner_id
             """,
-            [self.company_id.id, partner_ids],
+                self.company_id.id,
+                partner_ids,
+            )
         )
         return {
             partner_id: float_round(amount, precision_rounding=self.company_id.currency_id.rounding)
