@@ -584,6 +584,39 @@ def run_odoo_suites(odoo, pg, env, data_dir, reports, results, keep, db=None):
     results.add("odoo's own tests: " + ", ".join(ODOO_SUITE_TAGS), passed, bad, skipped)
 
 
+def install_demo(odoo, pg, env, data_dir, reports, results, args):
+    """The database of ./adv run: the addons with their demo data and French,
+    in a fresh database; any ERROR or WARNING of ours fails the step, and
+    the time it takes is reported (at most 3 minutes on a 2-core machine)."""
+    if args.no_demo:
+        say("== Demo install skipped (--no-demo) ==")
+        return
+    db = f"adv_demo_test_{uuid.uuid4().hex[:8]}"
+    log = reports / "demo-install.log"
+    started = time.monotonic()
+    try:
+        rc = run_step(
+            f"Install with demo data and French into {db}, as ./adv run does",
+            odoo.cmd(*pg.odoo_args(), f"--data-dir={data_dir}", "-d", db,
+                     "-i", ",".join(modules()), "--load-language=fr_FR", "--stop-after-init",
+                     "--log-level=warn", "--max-cron-threads=0", "--no-http"),
+            env=env,
+            log=log,
+        )  # fmt: skip
+        took = time.monotonic() - started
+        problems = checklog(log.read_text(errors="replace").splitlines(), modules())
+        for line in problems[:20]:
+            say(f"   demo install log: {line}")
+        if rc:
+            say(log.read_text(errors="replace")[-3000:])
+        say(f"   demo database installed in {took:.0f}s")
+        failed = bool(rc or problems)
+        results.add("demo install (the database of ./adv run)", int(not failed), int(failed))
+    finally:
+        if not args.keep_database:
+            drop_database(odoo, pg, db)
+
+
 def cmd_test(args):
     started = time.monotonic()
     install_requirements()
@@ -693,10 +726,12 @@ def cmd_test(args):
         smoke = load_bench().smoke(sys.modules[__name__], reports, not install_ok, db)
         results.add("bench smoke run (./adv bench, small)", *smoke)
 
-        if args.no_odoo_suites:
-            say("== Odoo's own tests skipped (--no-odoo-suites) ==")
-        elif install_ok:
-            run_odoo_suites(odoo, pg, env, data_dir, reports, results, args.keep_database)
+        if install_ok:
+            install_demo(odoo, pg, env, data_dir, reports, results, args)
+            if args.no_odoo_suites:
+                say("== Odoo's own tests skipped (--no-odoo-suites) ==")
+            else:
+                run_odoo_suites(odoo, pg, env, data_dir, reports, results, args.keep_database)
     finally:
         if not args.keep_database:
             drop_database(odoo, pg, db)
@@ -838,6 +873,11 @@ def main():
         "--no-odoo-suites",
         action="store_true",
         help="skip Odoo's own sale/stock tests with the addons installed (quick local runs)",
+    )
+    test.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="skip the install with demo data (quick local runs)",
     )
     test.add_argument(
         "--provisioning",

@@ -5,5 +5,4 @@ from . import adv_kpi_engine_dunning_claims
 from . import adv_kpi_value
 from . import adv_kpi_dashboard
 from . import sale_order
-from . import adv_kpi_demo
 from . import res_users

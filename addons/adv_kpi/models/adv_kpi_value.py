@@ -174,6 +174,13 @@ class AdvKpiValue(models.Model):
         }  # fmt: skip
 
     @api.model
+    def _demo_history(self):
+        """Demo data only: a year of ADV activity (see demo/history.py)."""
+        from ..demo.history import DemoHistory
+
+        return DemoHistory(self.env).generate_demo()
+
+    @api.model
     def _stored_meanwhile(self, definitions, company, handler_id, periods):
         """{(definition id, date_from, date_to): result} of the values of
         ``periods`` committed by other transactions since this one began.
@@ -182,7 +189,11 @@ class AdvKpiValue(models.Model):
         committed after its first query. Once the periods are locked, what
         is stored is read through a new cursor, and kept where the row
         differs from the one this transaction sees (another row version).
-        Only for periods this transaction did not store itself."""
+        Only for periods this transaction did not store itself. While the
+        modules load (install, update) no other transaction can have stored
+        any: a new cursor would not even see the table of a fresh install."""
+        if not self.env.registry.ready:
+            return {}
         mine = self._read_rows(self.env.cr, definitions, company, handler_id, periods)
         with self.env.registry.cursor() as cr:
             theirs = self._read_rows(cr, definitions, company, handler_id, periods)

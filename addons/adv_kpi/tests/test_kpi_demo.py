@@ -6,6 +6,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.adv_kpi.demo.history import DemoHistory
+
 from .common import AdvKpiCommon
 
 
@@ -15,7 +17,7 @@ class TestKpiDemoHistory(AdvKpiCommon):
 
     @freeze_time("2026-06-20 12:00:00")
     def test_demo_history_fills_the_months(self):
-        orders = self.env["adv.kpi.demo"]._generate(
+        orders = DemoHistory(self.env).generate(
             self.company, self.alice | self.bob, self.customer, self.widget | self.gadget,
             months=4, per_month=3,
         )  # fmt: skip

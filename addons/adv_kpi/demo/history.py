@@ -9,23 +9,36 @@ shipped (sometimes late or in two deliveries), invoiced, paid (sometimes late,
 sometimes not yet), a few entry errors, claims and credit notes. The KPIs are
 then computed from these records: no figure is written by hand. The
 variations come from the order's rank, not from chance: two installs give the
-same history."""
+same history.
+
+Not a model: demo databases only run it (the module's post-install hook),
+production databases never load it.
+"""
 
 from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, fields
 
 from odoo.addons.adv_orders.protected import protected
 
 
-class AdvKpiDemo(models.AbstractModel):
-    _name = "adv.kpi.demo"
-    _description = "ADV KPI Demo History"
+class DemoHistory:
+    """``DemoHistory(env).generate_demo()``"""
 
-    @api.model
-    def _generate_demo(self):
+    def __init__(self, env):
+        self.env = env
+
+    def with_company(self, company):
+        return DemoHistory(
+            self.env(context=dict(self.env.context, allowed_company_ids=company.ids))
+        )
+
+    def with_context(self, **values):
+        return DemoHistory(self.env(context=dict(self.env.context, **values)))
+
+    def generate_demo(self):
         """Called by the demo data: the demo ADV users, customers and products."""
         ref = self.env.ref
         handlers = self.env["res.users"]
@@ -39,17 +52,16 @@ class AdvKpiDemo(models.AbstractModel):
             products |= ref(xmlid, raise_if_not_found=False) or products
         if not (handlers and customers and products):
             return False
-        return self._generate(self.env.company, handlers, customers, products)
+        return self.generate(self.env.company, handlers, customers, products)
 
-    @api.model
-    def _generate(self, company, handlers, customers, products, months=12, per_month=6):
+    def generate(self, company, handlers, customers, products, months=12, per_month=6):
         """``per_month`` orders (one or two more every other month) in each of
         the last ``months`` months up to today, for ``company``. Returns the
         orders."""
         self = self.with_company(company).with_context(
             tracking_disable=True, mail_notrack=True, mail_create_nolog=True
         )
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
         for product in products.filtered("is_storable"):
             self.env["stock.quant"]._update_available_quantity(
@@ -69,7 +81,6 @@ class AdvKpiDemo(models.AbstractModel):
                 rank += 1
         return orders
 
-    @api.model
     def _demo_order(self, rank, day, handlers, customers, products, warehouse, today):
         handler = handlers[rank % len(handlers)]
         received = datetime.combine(day, time(8 + rank % 4, 0))
@@ -130,7 +141,6 @@ class AdvKpiDemo(models.AbstractModel):
         self._demo_invoice(order, shipped.date(), rank, today)
         return order
 
-    @api.model
     def _demo_ship(self, order, when, partial):
         picking = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))[:1]
         if not picking:
@@ -147,7 +157,6 @@ class AdvKpiDemo(models.AbstractModel):
         picking.move_ids.filtered(lambda m: m.state == "done").write({"date": when})
         picking.write({"date_done": when})
 
-    @api.model
     def _demo_invoice(self, order, day, rank, today):
         invoices = order._create_invoices()
         invoices.write({"invoice_date": day, "date": day})
@@ -167,7 +176,6 @@ class AdvKpiDemo(models.AbstractModel):
         if rank % 8 == 5:
             self._demo_claim(order, invoices, day, rank, today)
 
-    @api.model
     def _demo_claim(self, order, invoices, day, rank, today):
         ref = self.env.ref
         received = datetime.combine(day + timedelta(days=2), time(10, 0))
