@@ -195,6 +195,10 @@ class AdvClaim(models.Model):
         "sale.order", "adv_claim_id", string="Replacement Orders"
     )
     credit_note_count = fields.Integer(compute="_compute_correction_counts")
+    credit_note_to_send = fields.Boolean(
+        compute="_compute_correction_counts",
+        help="A posted credit note of the claim has not been sent to the customer yet.",
+    )
     corrected_invoice_count = fields.Integer(compute="_compute_correction_counts")
     return_count = fields.Integer(compute="_compute_correction_counts")
     replacement_count = fields.Integer(compute="_compute_correction_counts")
@@ -282,6 +286,7 @@ class AdvClaim(models.Model):
 
     @api.depends(
         "correction_move_ids.state",
+        "correction_move_ids.is_move_sent",
         "correction_move_ids.adv_claim_approval_state",
         "correction_picking_ids.state",
         "replacement_order_ids",
@@ -291,6 +296,9 @@ class AdvClaim(models.Model):
             moves = claim.correction_move_ids.filtered(lambda m: m.state != "cancel")
             refunds = moves.filtered(lambda m: m.move_type == "out_refund")
             claim.credit_note_count = len(refunds)
+            claim.credit_note_to_send = any(
+                m.state == "posted" and not m.is_move_sent for m in refunds
+            )
             claim.corrected_invoice_count = len(moves - refunds)
             claim.credit_note_to_approve = any(
                 m.adv_claim_approval_state == "to_approve" and m.state == "draft" for m in refunds
@@ -506,16 +514,25 @@ class AdvClaim(models.Model):
         return recipients
 
     def _message_post_after_hook(self, message, msg_vals):
-        # The first message sent to the customer by an employee is the first response.
+        # The first reply an employee sends to the customer is the first
+        # response: a message (not a note) whose recipients include someone
+        # of the customer's company, not written by the customer.
+        customer = (self.contact_id or self.partner_id).commercial_partner_id
         if (
             not self.first_response_date
             and message.message_type == "comment"
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and not self.env.user.share
-            and message.author_id != (self.contact_id or self.partner_id)
+            and message.author_id.commercial_partner_id != customer
+            and customer in self._message_customer_recipients(message).commercial_partner_id
         ):
             self.sudo().first_response_date = fields.Datetime.now()
         return super()._message_post_after_hook(message, msg_vals)
+
+    def _message_customer_recipients(self, message):
+        """Who the message goes to: its explicit recipients and the followers
+        notified of it."""
+        return message.sudo().partner_ids | message.sudo().notification_ids.res_partner_id
 
     def _compute_access_url(self):
         super()._compute_access_url()
@@ -541,6 +558,23 @@ class AdvClaim(models.Model):
         self.ensure_one()
         moves = self.correction_move_ids.filtered(lambda m: m.move_type == "out_refund")
         return self._action_view_records(moves, self.env._("Credit Notes"))
+
+    def action_send_credit_notes(self):
+        """Odoo's Send & Print for the posted credit notes not sent yet."""
+        self.ensure_one()
+        moves = self.correction_move_ids.filtered(
+            lambda m: m.move_type == "out_refund" and m.state == "posted" and not m.is_move_sent
+        )
+        if not moves:
+            raise UserError(self.env._("Every posted credit note of this claim has been sent."))
+        return moves.action_send_and_print()
+
+    def _sent_credit_notes(self):
+        """The credit notes the customer has received (for the resolution e-mail)."""
+        self.ensure_one()
+        return self.correction_move_ids.filtered(
+            lambda m: m.move_type == "out_refund" and m.state == "posted" and m.is_move_sent
+        )
 
     def action_view_corrected_invoices(self):
         self.ensure_one()

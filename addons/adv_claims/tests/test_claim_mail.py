@@ -1,5 +1,6 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import AdvClaimCommon
@@ -74,3 +75,48 @@ class TestClaimMail(AdvClaimCommon):
             self.assertIn("réclamation", subject)
             self.assertIn("Bonjour", body)
             self.assertIn(claim.name, subject)
+
+    def test_first_response_is_a_reply_to_the_customer(self):
+        claim = self._new_claim()
+        self.assertFalse(claim.first_response_date)
+        as_user = claim.with_user(self.adv_user)
+        # as the chatter's composer posts: message_type comment
+        as_user.message_post(
+            body="Checked with the warehouse.", subtype_xmlid="mail.mt_note", message_type="comment"
+        )
+        self.assertFalse(claim.first_response_date, "an internal note is no reply")
+        claim.message_unsubscribe(partner_ids=(self.customer | self.contact).ids)
+        as_user.message_post(
+            body="To the team.", subtype_xmlid="mail.mt_comment", message_type="comment"
+        )
+        self.assertFalse(claim.first_response_date, "a message the customer does not receive")
+        as_user.message_post(
+            body="We are looking into it.",
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+            partner_ids=self.contact.ids,
+        )
+        self.assertTrue(claim.first_response_date, "the first reply sent to the customer")
+
+    def test_credit_notes_sent_from_the_claim(self):
+        """A credit note of the claim goes out with Odoo's Send & Print, from
+        the claim; the resolution e-mail speaks of credit notes once sent."""
+        claim = self._new_claim()
+        claim.action_create_credit_note()
+        refund = claim.correction_move_ids
+        self.assertEqual(refund.state, "posted")
+        self.assertTrue(claim.credit_note_to_send)
+        action = claim.with_user(self.adv_user).action_send_credit_notes()
+        self.assertEqual(action["res_model"], "account.move.send.wizard")
+        self.assertEqual(action["context"]["active_ids"], refund.ids)
+        template = self.env.ref("adv_claims.mail_template_claim_resolved")
+
+        def body():
+            return template._render_field("body_html", claim.ids)[claim.id]
+
+        self.assertNotIn("sent to you separately", body(), "not sent yet: not said")
+        refund.is_move_sent = True
+        self.assertFalse(claim.credit_note_to_send)
+        self.assertIn("sent to you separately", body())
+        with self.assertRaises(UserError):
+            claim.action_send_credit_notes()

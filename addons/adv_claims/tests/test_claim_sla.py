@@ -43,6 +43,7 @@ class TestClaimSla(AdvClaimCommon):
                 body="We are looking into it.",
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+                partner_ids=claim.contact_id.ids,  # the reply goes to the customer
             )
             self.assertEqual(claim.first_response_date, datetime(2026, 5, 5, 9, 0))
             self.assertTrue(claim.is_first_response_late)
