@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools.misc import format_date, formatLang
+from odoo.tools.misc import format_date, format_datetime, formatLang
 
 from .adv_kpi_value import PERIOD_TYPES
 
@@ -16,6 +16,21 @@ MONTHS = {"month": 1, "quarter": 3, "year": 12}
 FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(2099, 12, 31)
 MAX_CUSTOM_DAYS = 5 * 366
+# Before this day of the month, the dashboard opens on the last full month.
+FULL_MONTH_DAYS = 10
+# Stored figures older than this are computed again when the dashboard opens,
+# as are figures older than the last change of these models in the company.
+STALE_AFTER = timedelta(hours=1)
+STALE_SOURCES = (
+    "sale.order",
+    "account.move",
+    "stock.picking",
+    "adv.order.error",
+    "adv.claim",
+    "adv.dunning.letter",
+    "adv.dunning.promise",
+    "adv.collection.case",
+)
 
 
 class AdvKpiDashboard(models.AbstractModel):
@@ -100,6 +115,16 @@ class AdvKpiDashboard(models.AbstractModel):
         return record_id
 
     @api.model
+    def _default_anchor(self):
+        """The day the dashboard opens on: today, except in the first days of
+        a month (fewer than FULL_MONTH_DAYS), when the month to date says
+        little: then the last day of the previous, full, month."""
+        today = fields.Date.context_today(self)
+        if today.day < FULL_MONTH_DAYS:
+            return today.replace(day=1) - timedelta(days=1)
+        return today
+
+    @api.model
     def _parse(self, params):
         """(period_type, date_from, date_to, company, handler) from the client's
         ``params``, checked against the user's rights. Parameters of the wrong
@@ -121,9 +146,7 @@ class AdvKpiDashboard(models.AbstractModel):
                 raise UserError(self.env._("Choose a period of at most five years."))
         else:
             anchor = self._parse_date(params.get("date"), self.env._("The date"))
-            date_from, date_to = self._period(
-                period_type, anchor or fields.Date.context_today(self)
-            )
+            date_from, date_to = self._period(period_type, anchor or self._default_anchor())
         company = self.env.company
         if params.get("company_id"):
             company = self.env["res.company"].browse(
@@ -155,6 +178,52 @@ class AdvKpiDashboard(models.AbstractModel):
     # ------------------------------------------------------------------
     # Values
     # ------------------------------------------------------------------
+    @api.model
+    def _computed_at(self, definitions, company, handler, period):
+        """When the stored values of ``period`` were computed (the oldest)."""
+        [(oldest,)] = (
+            self.env["adv.kpi.value"]
+            .sudo()
+            ._read_group(
+                [
+                    ("definition_id", "in", definitions.ids),
+                    ("company_id", "=", company.id),
+                    ("handler_id", "=", handler.id or False),
+                    ("date_from", "=", period[1]),
+                    ("date_to", "=", period[2]),
+                ],
+                aggregates=["computed_at:min"],
+            )
+        )
+        return oldest
+
+    @api.model
+    def _last_change(self, company):
+        """The last time a record the KPIs count changed in ``company``."""
+        last = False
+        for model in STALE_SOURCES:
+            if model not in self.env:
+                continue
+            [(changed,)] = (
+                self.env[model]
+                .sudo()
+                ._read_group([("company_id", "=", company.id)], aggregates=["write_date:max"])
+            )
+            if changed and (not last or changed > last):
+                last = changed
+        return last
+
+    @api.model
+    def _is_stale(self, computed_at, company):
+        """Figures older than STALE_AFTER, or than the last change of what
+        they count, are computed again when the dashboard opens."""
+        if not computed_at:
+            return True
+        if computed_at < fields.Datetime.now() - STALE_AFTER:
+            return True
+        last = self._last_change(company)
+        return bool(last and last > computed_at)
+
     @api.model
     def _stored(self, definitions, company, handler, periods):
         """{(definition id, date_from): result} of the values stored for ``periods``."""
@@ -261,6 +330,11 @@ class AdvKpiDashboard(models.AbstractModel):
             compute = [
                 p for p in periods[-2:] if any((d.id, p[1]) not in values for d in definitions)
             ]
+            current = periods[-1]
+            if current not in compute and self._is_stale(
+                self._computed_at(definitions, company, handler, current), company
+            ):
+                compute.append(current)
         if compute:
             values.update(
                 self.env["adv.kpi.value"]
@@ -275,7 +349,14 @@ class AdvKpiDashboard(models.AbstractModel):
             )
             for definition in definitions
         ]
+        computed_at = self._computed_at(definitions, company, handler, periods[-1])
         return {
+            "computed_at_display": self.env._(
+                "Figures computed on %(when)s",
+                when=format_datetime(self.env, computed_at, dt_format="short"),
+            )
+            if computed_at
+            else "",
             "period_type": period_type,
             "date_from": fields.Date.to_string(date_from),
             "date_to": fields.Date.to_string(date_to),

@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import AdvKpiDataCommon
 
@@ -85,3 +88,50 @@ class TestKpiDashboard(AdvKpiDataCommon):
         self.assertEqual(tiles["orders_received"]["value"], 5)
         # Refresh fills the twelve months of the sparkline.
         self.assertNotIn(None, tiles["orders_received"]["history"])
+
+    def test_opens_on_the_last_full_month_early_in_the_month(self):
+        with freeze_time("2026-04-05 10:00:00"):
+            data = self.dashboard(period_type="month")
+            self.assertEqual((data["date_from"], data["date_to"]), ("2026-03-01", "2026-03-31"))
+        with freeze_time("2026-04-10 10:00:00"):
+            data = self.dashboard(period_type="month")
+            self.assertEqual((data["date_from"], data["date_to"]), ("2026-04-01", "2026-04-30"))
+
+    def _age_figures(self, sql_interval):
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE adv_kpi_value SET computed_at = computed_at - %s::interval",
+                sql_interval,
+            )
+        )
+        self.env.invalidate_all()
+
+    def test_stale_figures_computed_again_when_it_opens(self):
+        data = self.dashboard(period_type="month", date="2026-03-10")
+        self.assertIn("Figures computed on", data["computed_at_display"])
+        self.make_order(self.bob, "2026-03-29 09:00:00")
+        tiles = {
+            t["code"]: t for t in self.dashboard(period_type="month", date="2026-03-10")["tiles"]
+        }
+        self.assertEqual(tiles["orders_received"]["value"], 4, "computed after the change: kept")
+        # Figures over an hour old: computed again on opening, no Refresh click.
+        self._age_figures("2 hours")
+        tiles = {
+            t["code"]: t for t in self.dashboard(period_type="month", date="2026-03-10")["tiles"]
+        }
+        self.assertEqual(tiles["orders_received"]["value"], 5)
+        # Figures younger than the last change of an order: computed again.
+        self.make_order(self.bob, "2026-03-30 09:00:00")
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE adv_kpi_value SET computed_at = "
+                "(SELECT MAX(write_date) FROM sale_order) - interval '1 minute'"
+            )
+        )
+        self.env.invalidate_all()
+        tiles = {
+            t["code"]: t for t in self.dashboard(period_type="month", date="2026-03-10")["tiles"]
+        }
+        self.assertEqual(tiles["orders_received"]["value"], 6)

@@ -18,7 +18,7 @@ class TestKpiTour(HttpCase):
             password="kpi_tour_user",
             groups="base.group_user,adv_orders.group_adv_user,sales_team.group_sale_salesman_all_leads",
         )
-        # Whatever else the database holds, this month counts two confirmed orders.
+        # Whatever else the database holds, the month shown counts two confirmed orders.
         cls.env["sale.order"].search([("state", "=", "sale")]).write({"date_order": "2000-01-01"})
         customer = cls.env["res.partner"].create({"name": "Tour KPI Customer"})
         product = cls.env["product.product"].create({"name": "Tour KPI Service", "type": "service"})
@@ -32,6 +32,11 @@ class TestKpiTour(HttpCase):
             ]
         )
         cls.orders.action_confirm()
+        # On the day the dashboard opens on (the last full month early in a month)
+        anchor = cls.env["adv.kpi.dashboard"]._default_anchor()
+        cls.orders.write(
+            {"date_order": f"{anchor} 12:00:00", "adv_received_date": f"{anchor} 09:00:00"}
+        )
 
     def test_dashboard_tile_opens_its_orders(self):
         self.start_tour("/odoo", "adv_kpi_dashboard_drill", login="kpi_tour_user")
