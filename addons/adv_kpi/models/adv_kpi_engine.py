@@ -547,8 +547,10 @@ class AdvKpiEngine(models.AbstractModel):
         ]
 
     def _open_receivables_domain(self, ctx, overdue_min=None, overdue_max=None):
-        """The open items of the aging day by days past due on that day."""
-        domain = self._open_items_domain(ctx)
+        """The open debit items (invoices, instalments) of the aging day by
+        days past due on that day. Credit notes and unapplied payments are
+        counted apart (unapplied_credits), never as a negative amount due."""
+        domain = self._open_items_domain(ctx) + [("balance", ">", 0)]
         if overdue_min is None:
             return domain + [
                 "|",
@@ -595,7 +597,16 @@ class AdvKpiEngine(models.AbstractModel):
                         cond = SQL(
                             "%s AND %s >= %s", cond, maturity, ctx.as_of - timedelta(days=high)
                         )
-                sums.append(SQL('COALESCE(SUM("open_item".residual) FILTER (WHERE %s), 0)', cond))
+                sums.append(
+                    SQL(
+                        'COALESCE(SUM("open_item".residual)'
+                        ' FILTER (WHERE "open_item".debit AND %s), 0)',
+                        cond,
+                    )
+                )
+            sums.append(
+                SQL('-COALESCE(SUM("open_item".residual) FILTER (WHERE NOT "open_item".debit), 0)')
+            )
             item_filter = SQL(
                 """item.account_id IN (SELECT id FROM account_account
                                         WHERE account_type = 'asset_receivable')
@@ -617,30 +628,40 @@ class AdvKpiEngine(models.AbstractModel):
                        ),
                        adv_item AS (
                            SELECT item.id, item.date_maturity AS maturity,
-                                  item.amount_residual AS residual
+                                  item.amount_residual AS residual, item.balance > 0 AS debit
                              FROM account_move_line item
                             WHERE item.reconciled IS NOT TRUE AND %(item_filter)s
                            UNION
-                           SELECT item.id, item.date_maturity, item.amount_residual
+                           SELECT item.id, item.date_maturity, item.amount_residual,
+                                  item.balance > 0
                              FROM account_move_line item
                             WHERE item.id IN (SELECT item_id FROM adv_later)
                               AND %(item_filter)s
                        )
                        SELECT %(sums)s
-                         FROM (SELECT adv_item.maturity,
+                         FROM (SELECT adv_item.maturity, adv_item.debit,
                                       adv_item.residual + COALESCE(SUM(adv_later.amount), 0)
                                           AS residual
                                  FROM adv_item
                             LEFT JOIN adv_later ON adv_later.item_id = adv_item.id
-                             GROUP BY adv_item.id, adv_item.maturity, adv_item.residual
+                             GROUP BY adv_item.id, adv_item.maturity, adv_item.residual,
+                                      adv_item.debit
                               ) AS open_item""",
                     day=ctx.as_of,
                     item_filter=item_filter,
                     sums=SQL(", ").join(sums),
                 )
             )
-            ctx.cache[key] = dict(zip(self.AGING_BUCKETS, map(float, row), strict=True))
+            ctx.cache[key] = dict(
+                zip([*self.AGING_BUCKETS, "unapplied_credits"], map(float, row), strict=True)
+            )
         return ctx.cache[key]
+
+    def _kpi_unapplied_credits_domain(self, ctx):
+        return "account.move.line", self._open_items_domain(ctx) + [("balance", "<", 0)]
+
+    def _kpi_unapplied_credits(self, ctx):
+        return self._total(self._aging(ctx)["unapplied_credits"])
 
     def _kpi_receivables_not_due_domain(self, ctx):
         return "account.move.line", self._open_receivables_domain(ctx)

@@ -23,6 +23,7 @@ class TestKpiDrillDown(AdvKpiDataCommon):
         "overdue_31_60": "amount_residual",
         "overdue_61_90": "amount_residual",
         "overdue_over_90": "amount_residual",
+        "unapplied_credits": "amount_residual",
         "dunning_effectiveness": "amount_due",
     }
     # Averages: the drilled records are the ones averaged (the denominator).
@@ -48,7 +49,7 @@ class TestKpiDrillDown(AdvKpiDataCommon):
             .with_user(self.manager)
             .get_dashboard(dict(PARAMS, handler_id=handler.id if handler else False))
         )
-        self.assertEqual(len(data["tiles"]), 28)
+        self.assertEqual(len(data["tiles"]), 29)
         for tile in data["tiles"]:
             records = self.drill(tile, handler)
             code = tile["code"]
