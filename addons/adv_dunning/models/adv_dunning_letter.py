@@ -237,7 +237,10 @@ class AdvDunningLetter(models.Model):
             raise UserError(
                 self.env._("A reminder that left the preview cannot be changed; cancel it instead.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if "state" in vals:
+            self.run_id._adv_sync_state()
+        return result
 
     def _adv_check_state_move(self, state):
         labels = dict(self._fields["state"]._description_selection(self.env))

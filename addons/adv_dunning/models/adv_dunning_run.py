@@ -15,6 +15,7 @@ from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 RUN_STATES = [
     ("draft", "Draft"),
     ("computed", "To Review"),
+    ("sending", "Sending"),
     ("sent", "Sent"),
     ("cancelled", "Cancelled"),
 ]
@@ -200,8 +201,19 @@ class AdvDunningRun(models.Model):
         empty = drafts.filtered(lambda letter: not letter.line_ids)
         empty.unlink()
         (drafts - empty)._action_queue()
-        protected(runs).write({"state": "sent"})
+        protected(runs).write({"state": "sending"})
+        runs._adv_sync_state()
         return True
+
+    def _adv_sync_state(self):
+        """A run that was sent follows its letters: Sending while one of
+        them is still to send or to print, Sent once all are sent (or
+        cancelled)."""
+        for run in self.filtered(lambda r: r.state in ("sending", "sent")):
+            pending = any(letter.state in PENDING_LETTER_STATES for letter in run.letter_ids)
+            state = "sending" if pending else "sent"
+            if run.state != state:
+                protected(run).write({"state": state})
 
     def action_cancel(self):
         self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()

@@ -56,8 +56,8 @@ registry.category("web_tour.tours").add("adv_dunning_run_tour", {
             run: "click",
         },
         {
-            content: "The run is sent",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Sent')",
+            content: "The run is sending: its letter is queued, not yet out",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Sending')",
         },
         {
             content: "The letter waits in the outbox",
