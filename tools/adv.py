@@ -861,6 +861,17 @@ def load_bench():
     return bench
 
 
+def load_screenshots():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "adv_screenshots", ROOT / "tools" / "screenshots.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main():
     parser = argparse.ArgumentParser(prog="adv", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -889,13 +900,18 @@ def main():
     bench = sub.add_parser("bench", help="time the heavy operations on a generated dataset")
     if (ROOT / "tools" / "bench.py").is_file():  # a partial copy of tools/ has no bench
         load_bench().build_parser(bench)
+    shots = sub.add_parser("screenshots", help="PNGs of the main ADV screens into docs/")
+    if (ROOT / "tools" / "screenshots.py").is_file():
+        load_screenshots().build_parser(shots, DEMO_DB)
     readme = sub.add_parser("readme", help="maintainers: write each addon's README.rst")
     readme.add_argument("--check", action="store_true", help="only check they are up to date")
     # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).
     args, unknown = parser.parse_known_args()
     if unknown and args.command != "run":
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-    if args.command in ("run", "test", "i18n", "bench") and not getattr(args, "provisioning", 0):
+    if args.command in ("run", "test", "i18n", "bench", "screenshots") and not getattr(
+        args, "provisioning", 0
+    ):
         provision_if_missing()
     if args.command == "run":
         args.odoo_args = [*unknown, *args.odoo_args]
@@ -904,6 +920,8 @@ def main():
         cmd_i18n(args)
     elif args.command == "readme":
         cmd_readme(args)
+    elif args.command == "screenshots":
+        sys.exit(load_screenshots().cmd_screenshots(args, sys.modules[__name__]))
     elif args.command == "bench":
         bench = load_bench()
         try:
