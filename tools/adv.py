@@ -71,6 +71,55 @@ def install_requirements():
 
 
 # --------------------------------------------------------------------------
+# XML formatter (prettier + @prettier/plugin-xml, pinned in tools/prettier)
+# --------------------------------------------------------------------------
+PRETTIER_PINS = ROOT / "tools" / "prettier"
+XML_GLOB = "addons/**/*.xml"
+
+
+def prettier_cmd():
+    """The pinned prettier command, installed with npm into .adv/node once per
+    version of its lock file; None (with the reason printed) without npm."""
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not (npm and node):
+        say("   Node.js and npm are needed to check the XML format (prettier): not found")
+        return None
+    dest = STATE / "node"
+    modules_dir = dest / "node_modules"
+    lock = (PRETTIER_PINS / "package-lock.json").read_bytes()
+    stamp = dest / "lock.sha256"
+    digest = hashlib.sha256(lock).hexdigest()
+    if not (stamp.is_file() and stamp.read_text().strip() == digest and modules_dir.is_dir()):
+        say("== Installing the XML formatter (tools/prettier, npm ci) ==")
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in ("package.json", "package-lock.json"):
+            shutil.copyfile(PRETTIER_PINS / name, dest / name)
+        res = subprocess.run(
+            [npm, "ci", "--silent", "--no-audit", "--no-fund"], cwd=dest, capture_output=True
+        )
+        if res.returncode:
+            say(res.stdout.decode(errors="replace") + res.stderr.decode(errors="replace"))
+            say("   npm ci failed: the XML format cannot be checked")
+            return None
+        stamp.write_text(digest + "\n")
+    return [
+        node,
+        str(modules_dir / "prettier" / "bin" / "prettier.cjs"),
+        "--plugin",
+        str(modules_dir / "@prettier" / "plugin-xml" / "src" / "plugin.js"),
+    ]
+
+
+def cmd_format(args):
+    cmd = prettier_cmd()
+    if not cmd:
+        return 2
+    files = [str(p) for p in args.files] or [XML_GLOB]
+    mode = "--check" if args.check else "--write"
+    return subprocess.run([*cmd, mode, "--log-level=warn", *files], cwd=ROOT).returncode
+
+
+# --------------------------------------------------------------------------
 # Odoo
 # --------------------------------------------------------------------------
 class Odoo:
@@ -617,6 +666,38 @@ def install_demo(odoo, pg, env, data_dir, reports, results, args):
             drop_database(odoo, pg, db)
 
 
+def run_lint(results, tools_env):
+    """ruff, pylint-odoo and the XML format (prettier), one row of results."""
+    lint = {
+        "ruff check": [PY, "-m", "ruff", "check", "."],
+        "ruff format": [PY, "-m", "ruff", "format", "--check", "."],
+        "pylint-odoo": [
+            PY,
+            "-m",
+            "pylint",
+            "--rcfile=.pylintrc",
+            *[f"addons/{m}" for m in modules()],
+        ],
+    }
+    lint_ok = lint_failed = lint_skipped = 0
+    prettier = prettier_cmd()
+    if prettier:
+        lint["prettier (XML)"] = [*prettier, "--check", "--log-level=warn", XML_GLOB]
+    else:
+        lint_skipped += 1
+    for title, cmd in lint.items():
+        if run_step(f"Lint: {title}", cmd, env=tools_env):
+            lint_failed += 1
+        else:
+            lint_ok += 1
+    results.add(
+        "lint (ruff check, ruff format, pylint-odoo, prettier XML)",
+        lint_ok,
+        lint_failed,
+        lint_skipped,
+    )
+
+
 def cmd_test(args):
     started = time.monotonic()
     install_requirements()
@@ -640,24 +721,7 @@ def cmd_test(args):
     results.add("static checks (tests/)", *counts)
 
     # 2. Lint.
-    lint = {
-        "ruff check": [PY, "-m", "ruff", "check", "."],
-        "ruff format": [PY, "-m", "ruff", "format", "--check", "."],
-        "pylint-odoo": [
-            PY,
-            "-m",
-            "pylint",
-            "--rcfile=.pylintrc",
-            *[f"addons/{m}" for m in modules()],
-        ],
-    }
-    lint_ok = lint_failed = 0
-    for title, cmd in lint.items():
-        if run_step(f"Lint: {title}", cmd, env=tools_env):
-            lint_failed += 1
-        else:
-            lint_ok += 1
-    results.add("lint (ruff check, ruff format, pylint-odoo)", lint_ok, lint_failed)
+    run_lint(results, tools_env)
 
     # 3. Odoo: install into a throwaway database, then the addons' tests.
     odoo = Odoo()
@@ -903,6 +967,9 @@ def main():
     shots = sub.add_parser("screenshots", help="PNGs of the main ADV screens into docs/")
     if (ROOT / "tools" / "screenshots.py").is_file():
         load_screenshots().build_parser(shots, DEMO_DB)
+    fmt = sub.add_parser("format", help="format the addons' XML files (prettier, OCA style)")
+    fmt.add_argument("--check", action="store_true", help="only check, change nothing")
+    fmt.add_argument("files", nargs="*", type=Path, help="files (default: every addon XML file)")
     readme = sub.add_parser("readme", help="maintainers: write each addon's README.rst")
     readme.add_argument("--check", action="store_true", help="only check they are up to date")
     # Options of ./adv run that are not its own go to Odoo (./adv run --http-port=8070).
@@ -922,6 +989,8 @@ def main():
         cmd_readme(args)
     elif args.command == "screenshots":
         sys.exit(load_screenshots().cmd_screenshots(args, sys.modules[__name__]))
+    elif args.command == "format":
+        sys.exit(cmd_format(args))
     elif args.command == "bench":
         bench = load_bench()
         try:
