@@ -24,6 +24,7 @@
         "report/stock_report_deliveryslip.xml",
         "report/adv_backorder_line_views.xml",
         "views/account_move_views.xml",
+        "views/account_payment_term_views.xml",
         "views/adv_orders_actions.xml",
         "views/adv_ack_rule_views.xml",
         "views/adv_order_error_views.xml",

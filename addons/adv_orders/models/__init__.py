@@ -11,3 +11,4 @@ from . import res_partner
 from . import sale_order
 from . import sale_order_line
 from . import stock_picking
+from . import account_payment_term

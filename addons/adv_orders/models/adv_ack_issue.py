@@ -5,6 +5,7 @@ from odoo import api, fields, models
 ACK_CHECKS = [
     ("client_ref", "Customer PO reference"),
     ("payment_term", "Payment terms"),
+    ("payment_term_legal", "Payment terms within the legal maximum"),
     ("delivery_address", "Delivery address"),
     ("commitment_date", "Promised delivery date"),
     ("price", "Price vs pricelist"),

@@ -65,6 +65,12 @@ class AdvAckRule(models.Model):
     # Checks, each switchable, with its parameter.
     check_client_ref = fields.Boolean(string="Customer PO reference present", default=True)
     check_payment_term = fields.Boolean(string="Payment terms set", default=True)
+    check_payment_term_legal = fields.Boolean(
+        string="Payment terms within the legal maximum",
+        default=lambda self: self.env.company.country_id.code == "FR",
+        help="Code de commerce L441-10: between professionals, at most 60 days from the "
+        "invoice date, or 45 days end of month. On by default for French companies.",
+    )
     check_delivery_address = fields.Boolean(
         string="Delivery address complete",
         default=True,
@@ -339,6 +345,18 @@ class AdvAckRule(models.Model):
     def _adv_check_payment_term(self, orders):
         for order in orders.filtered(lambda o: not o.payment_term_id):
             yield order, None, self.env._("No payment terms are set.")
+
+    def _adv_check_payment_term_legal(self, orders):
+        for order in orders.filtered(lambda o: o.payment_term_id.adv_beyond_legal_max):
+            yield (
+                order,
+                None,
+                self.env._(
+                    "The payment terms %(terms)s go beyond the legal maximum (Code de commerce "
+                    "L441-10: 60 days from the invoice date, or 45 days end of month).",
+                    terms=order.payment_term_id.name,
+                ),
+            )
 
     def _adv_check_delivery_address(self, orders):
         labels = {

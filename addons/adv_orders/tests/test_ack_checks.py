@@ -192,3 +192,52 @@ class TestAckChecks(AdvAckCommon):
         order.payment_term_id = False
         checks = [vals["check"] for vals in self.rule._run_checks(order)]
         self.assertEqual(checks, ["client_ref", "payment_term", "commitment_date"])
+
+
+@tagged("post_install", "-at_install")
+class TestAckLegalPaymentTerms(AdvAckCommon):
+    """Code de commerce L441-10 I: 60 days from the invoice date, or 45 days
+    end of month, at most."""
+
+    def term(self, name, nb_days, delay_type="days_after"):
+        return self.env["account.payment.term"].create(
+            {
+                "name": name,
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 100.0, "nb_days": nb_days,
+                         "delay_type": delay_type}
+                    )
+                ],
+            }
+        )  # fmt: skip
+
+    def test_legal_maximum(self):
+        # 60 days and 45 days end of month are the two legal limits; 30 days end
+        # of month then the 10th is within them; 90 days or 61 days are not.
+        self.assertFalse(self.term("60 days", 60).adv_beyond_legal_max)
+        self.assertFalse(self.term("45 EOM", 45, "days_after_end_of_month").adv_beyond_legal_max)
+        self.assertFalse(self.env.ref("account.account_payment_term_30days").adv_beyond_legal_max)
+        self.assertTrue(self.term("61 days", 61).adv_beyond_legal_max)
+        self.assertTrue(self.term("90 days", 90).adv_beyond_legal_max)
+        # 60 days end of month: up to 30 days beyond 60 days from the invoice
+        self.assertTrue(self.term("60 EOM", 60, "days_after_end_of_month").adv_beyond_legal_max)
+        # and the payment terms form says so
+        arch = self.env["account.payment.term"].get_view(view_type="form")["arch"]
+        self.assertIn('name="adv_beyond_legal_max"', arch)
+
+    def test_check_blocks_90_days(self):
+        self.rule.check_payment_term_legal = True
+        order = self.create_order(payment_term_id=self.term("90 days", 90).id)
+        self.assertEqual(len(self.issues(order)), 1)
+        self.assertIn("legal maximum", self.issues(order)[0])
+        order.payment_term_id = self.term("60 days", 60)
+        self.assertEqual(self.issues(order), [])
+        order.payment_term_id = self.term("45 days end of month", 45, "days_after_end_of_month")
+        self.assertEqual(self.issues(order), [])
+
+    def test_on_by_default_for_french_companies(self):
+        self.env.company.country_id = self.env.ref("base.fr")
+        self.assertTrue(self.env["adv.ack.rule"].create({"name": "FR"}).check_payment_term_legal)
+        self.env.company.country_id = self.env.ref("base.us")
+        self.assertFalse(self.env["adv.ack.rule"].create({"name": "US"}).check_payment_term_legal)
