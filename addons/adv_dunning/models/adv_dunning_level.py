@@ -101,7 +101,17 @@ class AdvDunningLevel(models.Model):
         "only (article L441-10 of the French Commercial Code).",
     )
     fee_amount = fields.Monetary(
-        string="Indemnity per Invoice", currency_field="currency_id", default=40.0
+        string="Indemnity per Invoice",
+        currency_field="fee_currency_id",
+        default=40.0,
+        help="The fixed recovery indemnity, 40 EUR (Code de commerce D441-5), converted to "
+        "the company currency at the invoice date.",
+    )
+    fee_currency_id = fields.Many2one(
+        "res.currency",
+        string="Indemnity Currency",
+        default=lambda self: self.env.ref("base.EUR"),
+        required=True,
     )
     charge_interest = fields.Boolean(
         string="Late-Payment Interest",

@@ -397,8 +397,14 @@ class AdvDunningRun(models.Model):
         currency = currencies[row["currency_id"]]
         company_currency = self.company_id.currency_id
         fee = 0.0
-        if level.charge_fee and row["is_company"] and move_id not in history["fee"]:
-            fee = level.fee_amount
+        if level.charge_fee and row["professional"] and move_id not in history["fee"]:
+            # a fixed amount in EUR (D441-5), in the company currency at the invoice date
+            fee = level.fee_currency_id._convert(
+                level.fee_amount,
+                company_currency,
+                self.company_id,
+                row["invoice_date"] or row["due_date"],
+            )
         interest_currency = interest = 0.0
         date_from = date_to = False
         if level.charge_interest and days_overdue > 0:
@@ -460,7 +466,7 @@ class AdvDunningRun(models.Model):
                                    "amount_residual_currency", "company_id", "parent_state",
                                    "account_id", "partner_id"]),
             ("account.account", ["account_type"]),
-            ("res.partner", ["adv_dunning_policy_id", "is_company", "adv_dunning_opt_out",
+            ("res.partner", ["adv_dunning_policy_id", "adv_professional", "adv_dunning_opt_out",
                              "commercial_partner_id"]),
             ("adv.dunning.policy", ["company_id"]),
             ("adv.collection.case", ["stage", "invoice_ids"]),
@@ -479,7 +485,8 @@ class AdvDunningRun(models.Model):
                    m.adv_dunning_level_id AS level_id,
                    p.adv_dunning_policy_id AS partner_policy_id,
                    pol.company_id AS partner_policy_company_id,
-                   COALESCE(p.is_company, FALSE) AS is_company,
+                   COALESCE(p.adv_professional, FALSE) AS professional,
+                   m.invoice_date AS invoice_date,
                    SUM(l.amount_residual) AS residual,
                    SUM(l.amount_residual_currency) AS residual_currency
               FROM account_move m

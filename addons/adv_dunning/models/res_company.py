@@ -37,8 +37,10 @@ class ResCompany(models.Model):
         string="Added Points",
         digits=(16, 2),
         default=10.0,
-        help="Points added to the ECB rate; French law sets at least 10 points when the "
-        "terms of sale say nothing else (article L441-10 of the Commercial Code).",
+        help="Points added to the ECB rate. When the terms of sale say nothing, French law "
+        "sets the rate at the ECB rate plus 10 points (article L441-10 of the Commercial "
+        "Code); an agreed rate may differ, but not below three times the legal interest "
+        "rate.",
     )
     adv_dunning_interest_rate = fields.Float(
         string="Late-Payment Interest Rate (%)",

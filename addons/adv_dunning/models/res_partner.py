@@ -19,6 +19,16 @@ class ResPartner(models.Model):
         help="Empty: the company's default policy applies. A policy of another company than "
         "the one reminding the customer is ignored there.",
     )
+    adv_professional = fields.Boolean(
+        string="Professional Customer",
+        compute="_compute_adv_professional",
+        store=True,
+        readonly=False,
+        recursive=True,
+        help="A business customer (company, or individual trading under a VAT number or a "
+        "company registration such as a SIRET): owes the fixed recovery indemnity on "
+        "late payment (Code de commerce L441-10, D441-5). Consumers do not.",
+    )
     adv_dunning_opt_out = fields.Boolean(
         string="No Reminders", help="The customer is never reminded by the dunning runs."
     )
@@ -51,6 +61,23 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Compute
     # ------------------------------------------------------------------
+    @api.depends("is_company", "vat", "company_registry", "parent_id.adv_professional")
+    def _compute_adv_professional(self):
+        for partner in self:
+            if partner.parent_id and not partner.is_company:
+                partner.adv_professional = partner.parent_id.adv_professional
+            else:
+                partner.adv_professional = bool(
+                    partner.is_company
+                    or partner.vat
+                    or partner.company_registry
+                    or partner._adv_siret()
+                )
+
+    def _adv_siret(self):
+        """The SIRET of French localisation, when installed."""
+        return self["siret"] if "siret" in self._fields else False
+
     def _adv_open_invoice_domain(self):
         return [
             ("commercial_partner_id", "in", self.commercial_partner_id.ids),

@@ -110,3 +110,31 @@ class TestDunningCharges(AdvDunningCommon):
         invoice = self.make_invoice(100.0, date(2026, 3, 2) + timedelta(days=5))
         run = self.run_dunning(date(2026, 3, 2))
         self.assertFalse(self.line_of(run, invoice))
+
+    def test_indemnity_from_every_professional(self):
+        """D441-5: 40 EUR from every professional debtor, a sole trader
+        included (VAT number or company registration such as a SIRET); never
+        from a consumer."""
+        trader = self.env["res.partner"].create(
+            {"name": "Paul Artisan", "is_company": False, "company_registry": "73282932000074"}
+        )
+        self.assertTrue(trader.adv_professional)
+        self.assertFalse(self.individual.adv_professional)
+        self.assertTrue(self.customer.adv_professional)
+        trade = self.make_invoice(100.0, date(2026, 1, 1), partner=trader)
+        private = self.make_invoice(100.0, date(2026, 1, 1), partner=self.individual)
+        self.set_level(trade | private, self.l_phone)
+        run = self.run_dunning(date(2026, 3, 2))
+        self.assertEqual(self.line_of(run, trade).fee, 40.0)
+        self.assertEqual(self.line_of(run, private).fee, 0.0)
+        # the flag can be set by hand, for a consumer known to trade
+        self.individual.adv_professional = True
+        self.assertTrue(self.individual.adv_professional)
+
+    def test_indemnity_is_40_eur_whatever_the_invoice_currency(self):
+        usd = self.setup_other_currency("USD", rates=[("2020-01-01", 1.25)])
+        invoice = self.make_invoice(1250.0, date(2026, 1, 1), currency=usd)
+        self.set_level(invoice, self.l_phone)
+        line = self.line_of(self.run_dunning(date(2026, 3, 2)), invoice)
+        self.assertEqual(line.fee, 40.0, "40 EUR in a EUR company, not 40 USD")
+        self.assertEqual(self.l_notice.fee_currency_id, self.env.ref("base.EUR"))
