@@ -12,6 +12,8 @@ from odoo.tools import SQL, float_compare, float_round, format_date
 
 from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 
+from .adv_dunning_reference_rate import half_year_segments
+
 RUN_STATES = [
     ("draft", "Draft"),
     ("computed", "To Review"),
@@ -320,6 +322,10 @@ class AdvDunningRun(models.Model):
         """The letters and their lines, in two create() calls."""
         credits = self._fetch_credits(list(kept))
         rate = self.company_id.adv_dunning_interest_rate
+        # the reference rates, read once for every line
+        run = self.with_context(
+            adv_rate_table=self.env["adv.dunning.reference.rate"]._rates_by_half_year()
+        )
         currencies = self.env["res.currency"].browse(list(currency_rates))
         currency_by_id = {currency.id: currency for currency in currencies}
         letter_vals = []
@@ -336,7 +342,7 @@ class AdvDunningRun(models.Model):
                 letter_vals.append(self._prepare_letter_vals(partner_id, policy, level, credit))
                 line_vals_by_letter.append(
                     [
-                        self._prepare_line_vals(
+                        run._prepare_line_vals(
                             row, level, days_overdue, amount_due, history, currency_by_id,
                             currency_rates, rate,
                         )
@@ -389,6 +395,22 @@ class AdvDunningRun(models.Model):
             "amount_credit": credit,
         }
 
+    def _adv_rate_days(self, date_from, date_to):
+        """Sum of rate x days / days of the year over the interest period,
+        each half-year at its own rate: the ECB rate of the half-year (the
+        reference rate table, else the company's ECB rate) plus the company's
+        points."""
+        company = self.company_id
+        table = self.env.context.get("adv_rate_table")
+        if table is None:
+            table = self.env["adv.dunning.reference.rate"]._rates_by_half_year()
+        Rates = self.env["adv.dunning.reference.rate"]
+        total = 0.0
+        for start, days, year_days in half_year_segments(date_from, date_to):
+            ecb = Rates._ecb_at(table, start, company.adv_dunning_ecb_rate)
+            total += (ecb + company.adv_dunning_rate_points) * days / year_days
+        return total
+
     def _prepare_line_vals(
         self, row, level, days_overdue, amount_due, history, currencies, currency_rates, rate
     ):
@@ -410,8 +432,8 @@ class AdvDunningRun(models.Model):
         if level.charge_interest and days_overdue > 0:
             date_from = max(row["due_date"], history["interest_to"].get(move_id) or row["due_date"])
             date_to = self.date
-            fraction = interest_year_fraction(date_from, date_to)
-            interest_currency = currency.round(row["residual_currency"] * rate / 100.0 * fraction)
+            weighted = self._adv_rate_days(date_from, date_to)
+            interest_currency = currency.round(row["residual_currency"] * weighted / 100.0)
             interest = company_currency.round(
                 interest_currency * currency_rates[currency.id]
                 if currency != company_currency

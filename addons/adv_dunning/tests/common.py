@@ -88,6 +88,8 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
         cls.company.adv_dunning_policy_id = cls.policy
         cls.company.external_report_layout_id = cls.env.ref("web.external_layout_standard")
         cls.company.write({"adv_dunning_ecb_rate": 2.0, "adv_dunning_rate_points": 10.0})
+        # the company rates, not the reference table (tested on its own)
+        cls.env["adv.dunning.reference.rate"].search([]).unlink()
         cls.l_courteous, cls.l_firm, cls.l_phone, cls.l_notice, cls.l_collection = (
             cls.policy._get_levels()
         )
