@@ -80,6 +80,35 @@ class AdvDunningReferenceRate(models.Model):
         return {row.date_start: (row.ecb_rate, row.legal_rate) for row in self.sudo().search([])}
 
     @api.model
+    def _penalty_floor(self, day):
+        """Three times the legal interest rate (professional creditors) of the
+        half-year of ``day``, or of the latest half-year known before it; 0
+        when the table is empty. An agreed penalty rate may not be lower."""
+        table = self._rates_by_half_year()
+        known = [start for start in table if start <= half_year_start(day)]
+        return round(3 * table[max(known)][1], 2) if known else 0.0
+
+    @api.model
+    def _check_agreed_rate(self, rate, who):
+        """Refuse an agreed penalty rate below the legal floor (L441-10)."""
+        if not rate:
+            return
+        if not math.isfinite(rate) or rate < 0 or rate > 100:
+            raise ValidationError(self.env._("A rate is a percentage between 0 and 100."))
+        floor = self._penalty_floor(fields.Date.context_today(self))
+        if rate < floor:
+            raise ValidationError(
+                self.env._(
+                    "The agreed late-payment rate of %(who)s, %(rate)s %%, is below the legal "
+                    "floor of %(floor)s %%: three times the legal interest rate (Code de "
+                    "commerce L441-10).",
+                    who=who,
+                    rate=rate,
+                    floor=floor,
+                )
+            )
+
+    @api.model
     def _ecb_at(self, table, start, default):
         """The ECB rate of the half-year starting ``start``, else of the
         latest half-year before it, else ``default``."""

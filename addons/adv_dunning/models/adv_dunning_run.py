@@ -12,7 +12,7 @@ from odoo.tools import SQL, float_compare, float_round, format_date
 
 from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 
-from .adv_dunning_reference_rate import half_year_segments
+from .adv_dunning_reference_rate import half_year_segments, half_year_start
 
 RUN_STATES = [
     ("draft", "Draft"),
@@ -323,8 +323,14 @@ class AdvDunningRun(models.Model):
         credits = self._fetch_credits(list(kept))
         rate = self.company_id.adv_dunning_interest_rate
         # the reference rates, read once for every line
+        partners = self.env["res.partner"].browse(list(kept))
         run = self.with_context(
-            adv_rate_table=self.env["adv.dunning.reference.rate"]._rates_by_half_year()
+            adv_rate_table=self.env["adv.dunning.reference.rate"]._rates_by_half_year(),
+            adv_agreed_rates={
+                partner.id: partner.adv_dunning_agreed_rate
+                for partner in partners
+                if partner.adv_dunning_agreed_rate
+            },
         )
         currencies = self.env["res.currency"].browse(list(currency_rates))
         currency_by_id = {currency.id: currency for currency in currencies}
@@ -395,12 +401,33 @@ class AdvDunningRun(models.Model):
             "amount_credit": credit,
         }
 
-    def _adv_rate_days(self, date_from, date_to):
+    def _adv_rate_in_force(self, partner_id, default):
+        """The yearly rate printed on the letter: the agreed rate of the
+        customer or the company, else the ECB rate of the run's half-year
+        plus the points."""
+        company = self.company_id
+        agreed = self.env.context.get("adv_agreed_rates", {}).get(partner_id)
+        if agreed or company.adv_dunning_agreed_rate:
+            return agreed or company.adv_dunning_agreed_rate
+        table = self.env.context.get("adv_rate_table")
+        if not table:
+            return default
+        start = half_year_start(self.date)
+        Rates = self.env["adv.dunning.reference.rate"]
+        return Rates._ecb_at(table, start, company.adv_dunning_ecb_rate) + (
+            company.adv_dunning_rate_points
+        )
+
+    def _adv_rate_days(self, date_from, date_to, agreed=0.0):
         """Sum of rate x days / days of the year over the interest period,
         each half-year at its own rate: the ECB rate of the half-year (the
         reference rate table, else the company's ECB rate) plus the company's
         points."""
         company = self.company_id
+        agreed = agreed or company.adv_dunning_agreed_rate
+        if agreed:  # the agreed rate, whatever the half-year
+            return sum(agreed * days / year_days for _s, days, year_days in
+                       half_year_segments(date_from, date_to))  # fmt: skip
         table = self.env.context.get("adv_rate_table")
         if table is None:
             table = self.env["adv.dunning.reference.rate"]._rates_by_half_year()
@@ -432,7 +459,11 @@ class AdvDunningRun(models.Model):
         if level.charge_interest and days_overdue > 0:
             date_from = max(row["due_date"], history["interest_to"].get(move_id) or row["due_date"])
             date_to = self.date
-            weighted = self._adv_rate_days(date_from, date_to)
+            weighted = self._adv_rate_days(
+                date_from,
+                date_to,
+                self.env.context.get("adv_agreed_rates", {}).get(row["partner_id"]),
+            )
             interest_currency = currency.round(row["residual_currency"] * weighted / 100.0)
             interest = company_currency.round(
                 interest_currency * currency_rates[currency.id]
@@ -451,7 +482,9 @@ class AdvDunningRun(models.Model):
             "amount_residual_currency": row["residual_currency"],
             "amount_due": amount_due,
             "fee": fee,
-            "interest_rate": rate if level.charge_interest else 0.0,
+            "interest_rate": self._adv_rate_in_force(row["partner_id"], rate)
+            if level.charge_interest
+            else 0.0,
             "interest_date_from": date_from,
             "interest_date_to": date_to,
             "interest_currency": interest_currency,

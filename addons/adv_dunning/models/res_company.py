@@ -42,6 +42,13 @@ class ResCompany(models.Model):
         "Code); an agreed rate may differ, but not below three times the legal interest "
         "rate.",
     )
+    adv_dunning_agreed_rate = fields.Float(
+        string="Agreed Late-Payment Rate (%)",
+        digits=(16, 2),
+        help="The penalty rate of your terms of sale, when they set one: it replaces the ECB "
+        "rate plus points for every half-year. Empty: the legal rate. It may not be below "
+        "three times the legal interest rate (L441-10).",
+    )
     adv_dunning_interest_rate = fields.Float(
         string="Late-Payment Interest Rate (%)",
         digits=(16, 2),
@@ -84,6 +91,13 @@ class ResCompany(models.Model):
         for company in self:
             company.adv_dunning_interest_rate = (
                 company.adv_dunning_ecb_rate + company.adv_dunning_rate_points
+            )
+
+    @api.constrains("adv_dunning_agreed_rate")
+    def _check_adv_dunning_agreed_rate(self):
+        for company in self:
+            self.env["adv.dunning.reference.rate"]._check_agreed_rate(
+                company.adv_dunning_agreed_rate, company.name
             )
 
     @api.constrains("adv_dunning_ecb_rate", "adv_dunning_rate_points")

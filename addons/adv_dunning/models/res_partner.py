@@ -29,6 +29,12 @@ class ResPartner(models.Model):
         "company registration such as a SIRET): owes the fixed recovery indemnity on "
         "late payment (Code de commerce L441-10, D441-5). Consumers do not.",
     )
+    adv_dunning_agreed_rate = fields.Float(
+        string="Agreed Late-Payment Rate (%)",
+        digits=(16, 2),
+        help="The penalty rate agreed with this customer, if any: it replaces the company's "
+        "rate. It may not be below three times the legal interest rate (L441-10).",
+    )
     adv_dunning_opt_out = fields.Boolean(
         string="No Reminders", help="The customer is never reminded by the dunning runs."
     )
@@ -73,6 +79,13 @@ class ResPartner(models.Model):
                     or partner.company_registry
                     or partner._adv_siret()
                 )
+
+    @api.constrains("adv_dunning_agreed_rate")
+    def _check_adv_dunning_agreed_rate(self):
+        for partner in self:
+            self.env["adv.dunning.reference.rate"]._check_agreed_rate(
+                partner.adv_dunning_agreed_rate, partner.display_name
+            )
 
     def _adv_siret(self):
         """The SIRET of French localisation, when installed."""

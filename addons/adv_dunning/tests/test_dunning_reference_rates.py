@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
@@ -79,3 +80,39 @@ class TestShippedReferenceRates(TransactionCase):
         ):
             rates = self.env.ref(f"adv_dunning.{xmlid}")
             self.assertEqual((rates.ecb_rate, rates.legal_rate), (ecb, legal))
+
+
+@tagged("post_install", "-at_install")
+class TestDunningAgreedRates(AdvDunningCommon):
+    """An agreed rate replaces the legal one, never below 3 x the legal
+    interest rate (L441-10)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["adv.dunning.reference.rate"].create(
+            {"date_start": "2026-01-01", "ecb_rate": 2.15, "legal_rate": 2.62}
+        )
+
+    def test_floor(self):
+        # 3 x 2.62 = 7.86 %
+        Rate = self.env["adv.dunning.reference.rate"]
+        with freeze_time("2026-03-01"):
+            self.assertEqual(Rate._penalty_floor(date(2026, 3, 1)), 7.86)
+            with self.assertRaises(ValidationError):
+                self.customer.adv_dunning_agreed_rate = 7.5
+            with self.assertRaises(ValidationError):
+                self.company.adv_dunning_agreed_rate = 5.0
+            self.customer.adv_dunning_agreed_rate = 7.86
+            self.company.adv_dunning_agreed_rate = 9.0
+        self.assertEqual(self.customer.adv_dunning_agreed_rate, 7.86)
+
+    def test_agreed_rate_used(self):
+        # Due 1 January, notice on 2 March: 60 days at the agreed 15 %
+        invoice = self.make_invoice(1000.0, date(2026, 1, 1))
+        with freeze_time("2026-03-01"):
+            self.customer.adv_dunning_agreed_rate = 15.0
+        self.set_level(invoice, self.l_phone)
+        line = self.line_of(self.run_dunning(date(2026, 3, 2)), invoice)
+        self.assertEqual(line.interest_rate, 15.0)
+        self.assertAlmostEqual(line.interest, round(1000.0 * 0.15 * 60 / 365, 2))
