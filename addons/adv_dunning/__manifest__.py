@@ -20,6 +20,7 @@
         "data/adv_dunning_policy_data.xml",
         "data/adv_dunning_reference_rate_data.xml",
         "report/adv_dunning_letter_report.xml",
+        "report/report_invoice.xml",
         "views/adv_dunning_actions.xml",
         "views/adv_dunning_policy_views.xml",
         "views/adv_dunning_reference_rate_views.xml",

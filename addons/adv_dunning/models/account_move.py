@@ -4,6 +4,8 @@ from odoo import fields, models
 
 from odoo.addons.adv_orders.protected import protected
 
+from .adv_dunning_reference_rate import half_year_start
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -59,6 +61,24 @@ class AccountMove(models.Model):
             "target": "new",
             "context": {"default_move_ids": self.ids},
         }
+
+    def _adv_penalty_rate(self):
+        """The yearly late-payment rate the invoice states (L441-9): the rate
+        agreed with the customer or in the company's terms, else the ECB
+        rate of the invoice's half-year plus the company's points (L441-10)."""
+        self.ensure_one()
+        company = self.company_id
+        agreed = (
+            self.commercial_partner_id.adv_dunning_agreed_rate or company.adv_dunning_agreed_rate
+        )
+        if agreed:
+            return agreed
+        Rates = self.env["adv.dunning.reference.rate"]
+        day = self.invoice_date or fields.Date.context_today(self)
+        ecb = Rates._ecb_at(
+            Rates._rates_by_half_year(), half_year_start(day), company.adv_dunning_ecb_rate
+        )
+        return ecb + company.adv_dunning_rate_points
 
     def action_adv_release_hold(self):
         held = self.filtered(lambda m: m.adv_hold_reason in ("manual", "promise"))

@@ -42,6 +42,12 @@ class ResCompany(models.Model):
         "Code); an agreed rate may differ, but not below three times the legal interest "
         "rate.",
     )
+    adv_invoice_discount_terms = fields.Char(
+        string="Early-Payment Discount Terms",
+        translate=True,
+        help="Printed on the invoices of a French company (L441-9), e.g. '2 % discount if paid "
+        "within 10 days'. Empty: 'No discount for early payment'.",
+    )
     adv_dunning_agreed_rate = fields.Float(
         string="Agreed Late-Payment Rate (%)",
         digits=(16, 2),

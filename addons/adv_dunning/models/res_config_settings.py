@@ -12,6 +12,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.adv_dunning_policy_id", readonly=False
     )
     adv_dunning_ecb_rate = fields.Float(related="company_id.adv_dunning_ecb_rate", readonly=False)
+    adv_invoice_discount_terms = fields.Char(
+        related="company_id.adv_invoice_discount_terms", readonly=False
+    )
     adv_dunning_agreed_rate = fields.Float(
         related="company_id.adv_dunning_agreed_rate", readonly=False
     )
