@@ -13,3 +13,4 @@ from . import adv_collection_case
 from . import sale_order
 from . import mail_activity
 from . import adv_dunning_reference_rate
+from . import adv_dunning_left_out

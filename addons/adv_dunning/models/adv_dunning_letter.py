@@ -37,6 +37,7 @@ PROTECTED_FIELDS = {
     "amount_fee",
     "amount_interest",
     "amount_credit",
+    "amount_before",
     "amount_total",
     "send_error",
     "next_attempt",
@@ -47,6 +48,9 @@ PROTECTED_FIELDS = {
     "collection_case_id",
 }
 FINAL_WRITABLE_FIELDS = {
+    "registered_number",
+    "registered_date",
+    "receipt_date",
     "state",
     "send_error",
     "next_attempt",
@@ -140,6 +144,13 @@ class AdvDunningLetter(models.Model):
         help="Unapplied payments and open credit notes of the customer; they reduce the "
         "amount claimed.",
     )
+    amount_before = fields.Monetary(
+        string="Claimed Earlier",
+        compute="_compute_amounts",
+        store=True,
+        help="Indemnities and interest claimed by earlier letters and not invoiced: they are "
+        "still due and claimed again.",
+    )
     amount_total = fields.Monetary(
         string="Amount Claimed", compute="_compute_amounts", store=True, aggregator="sum"
     )
@@ -151,6 +162,22 @@ class AdvDunningLetter(models.Model):
         string="Call Outcome", help="What the customer said on the phone.", tracking=True
     )
     cancel_reason = fields.Text(readonly=True, copy=False)
+    registered_number = fields.Char(
+        string="Registered Letter No.",
+        copy=False,
+        tracking=True,
+        help="The number of the registered letter with acknowledgement of receipt.",
+    )
+    registered_date = fields.Date(
+        string="Posted On", copy=False, tracking=True, help="When the registered letter was posted."
+    )
+    receipt_date = fields.Date(
+        string="Received On",
+        copy=False,
+        tracking=True,
+        help="The date of the acknowledgement of receipt (avis de réception): the eight days "
+        "of a formal notice count from it.",
+    )
     charge_move_id = fields.Many2one(
         "account.move", string="Charges Invoice", readonly=True, copy=False
     )
@@ -181,7 +208,14 @@ class AdvDunningLetter(models.Model):
         for letter in self:
             letter.contact_id = invoice_contact.get(letter.partner_id.id, letter.partner_id)
 
-    @api.depends("line_ids.amount_due", "line_ids.fee", "line_ids.interest", "amount_credit")
+    @api.depends(
+        "line_ids.amount_due",
+        "line_ids.fee",
+        "line_ids.interest",
+        "line_ids.fee_before",
+        "line_ids.interest_before",
+        "amount_credit",
+    )
     def _compute_amounts(self):
         for letter in self:
             lines = letter.line_ids
@@ -189,9 +223,12 @@ class AdvDunningLetter(models.Model):
             letter.amount_due = sum(lines.mapped("amount_due"))
             letter.amount_fee = sum(lines.mapped("fee"))
             letter.amount_interest = sum(lines.mapped("interest"))
+            letter.amount_before = sum(lines.mapped("fee_before")) + sum(
+                lines.mapped("interest_before")
+            )
             letter.amount_total = max(
                 letter.amount_due + letter.amount_fee + letter.amount_interest
-                - letter.amount_credit,
+                + letter.amount_before - letter.amount_credit,
                 0.0,
             )  # fmt: skip
 
@@ -213,6 +250,36 @@ class AdvDunningLetter(models.Model):
                         partner=letter.partner_id.display_name,
                     )
                 )
+
+    @api.constrains("registered_date", "receipt_date", "date")
+    def _check_proof_dates(self):
+        for letter in self:
+            posted, received = letter.registered_date, letter.receipt_date
+            start = posted or letter.date
+            if (posted and posted < letter.date) or (received and received < start):
+                raise ValidationError(
+                    self.env._(
+                        "%(letter)s: a registered letter is posted on or after the date of the "
+                        "letter and received on or after it was posted.",
+                        letter=letter.display_name,
+                    )
+                )
+
+    def _adv_earlier_reminders(self):
+        """The letters sent before this one about its invoices, oldest first:
+        a formal notice lists them."""
+        self.ensure_one()
+        return self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("partner_id", "=", self.partner_id.id),
+                ("state", "=", "sent"),
+                ("line_ids.move_id", "in", self.line_ids.move_id.ids),
+                ("id", "!=", self.id),
+                ("date", "<=", self.date),
+            ],
+            order="date, id",
+        )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -340,6 +407,26 @@ class AdvDunningLetter(models.Model):
                     letters=", ".join(empty.mapped("display_name")),
                 )
             )
+        nothing_due = self.filtered(
+            lambda letter: letter.currency_id.compare_amounts(letter.amount_total, 0.0) <= 0
+        )
+        if nothing_due:
+            raise UserError(
+                self.env._(
+                    "%(letters)s: the customer's credits cover what the reminder claims, there "
+                    "is nothing to pay; delete it instead of sending it.",
+                    letters=", ".join(nothing_due.mapped("display_name")),
+                )
+            )
+        unleveled = self.filtered(lambda letter: not letter.line_ids.level_id)
+        if unleveled:
+            raise UserError(
+                self.env._(
+                    "%(letters)s: none of the invoices left in the reminder rises to a new "
+                    "level; delete it instead of sending it.",
+                    letters=", ".join(unleveled.mapped("display_name")),
+                )
+            )
         protected(self).write({"state": "to_send", "send_error": False, "next_attempt": False})
         self.env.ref("adv_dunning.ir_cron_adv_dunning_send")._trigger()
 
@@ -363,7 +450,7 @@ class AdvDunningLetter(models.Model):
                 )
             )
         protected(letters).write({"state": "cancelled", "cancel_reason": reason})
-        self._adv_reset_invoice_levels(sent.line_ids.move_id)
+        self._adv_reset_invoice_levels(sent.line_ids.filtered("level_id").move_id)
 
     def _adv_check_cancel_rights(self):
         """A reminder the customer received (sent, or e-mailed and waiting to
@@ -395,7 +482,7 @@ class AdvDunningLetter(models.Model):
         lines = (
             self.env["adv.dunning.letter.line"]
             .sudo()
-            .search([("move_id", "in", invoices.ids)], order="id")
+            .search([("move_id", "in", invoices.ids), ("level_id", "!=", False)], order="id")
         )
 
         def sent_on(line):
@@ -419,9 +506,11 @@ class AdvDunningLetter(models.Model):
             if line:
                 level = line.level_id
                 day = sent_on(line)
-            else:
+            elif invoice in first_line:
                 level = first_line[invoice].previous_level_id
                 day = False
+            else:
+                continue
             if (invoice.adv_dunning_level_id, invoice.adv_dunning_date) != (level, day):
                 updates[level, day] |= invoice
         for (level, day), moves in updates.items():
@@ -529,11 +618,21 @@ class AdvDunningLetter(models.Model):
         self.ensure_one()
         level = self.level_id
         mails = self.env["mail.mail"]
-        if level.channel_email:
+        to_print = level._has_print_channel()
+        if level.channel_email and (self.contact_id or self.partner_id).email:
             mails = self._adv_send_email()
+        elif level.channel_email:
+            # a mail that could never leave: the letter goes by post instead
+            to_print = True
+            self.message_post(
+                body=self.env._(
+                    "%(contact)s has no e-mail address: the reminder is to be printed and posted.",
+                    contact=(self.contact_id or self.partner_id).display_name,
+                )
+            )
         if level.channel_phone:
             self._adv_schedule_call()
-        if level._has_print_channel():
+        if to_print:
             protected(self).write({"state": "to_print", "send_error": False, "next_attempt": False})
         else:
             self._adv_mark_sent()
@@ -688,6 +787,7 @@ class AdvDunningLetter(models.Model):
                 ("state", "=", "posted"),
                 ("payment_state", "in", ("not_paid", "partial")),
                 ("invoice_date_due", ">", self.date),
+                ("id", "not in", self.line_ids.move_id.ids),  # an instalment is overdue
             ],
             order="invoice_date_due, id",
         )
@@ -742,7 +842,7 @@ class AdvDunningLetter(models.Model):
         protected(self).write(
             {"state": "sent", "date_sent": fields.Datetime.now(), "send_error": False}
         )
-        lines = self.line_ids
+        lines = self.line_ids.filtered("level_id")  # the others keep their level
         for level in lines.level_id:
             level_lines = lines.filtered(lambda line, level=level: line.level_id == level)
             level_lines.move_id.sudo().write(

@@ -18,8 +18,12 @@ PROTECTED_FIELDS = {
     "days_overdue",
     "currency_id",
     "amount_residual_currency",
+    "amount_open",
+    "amount_held",
     "amount_due",
     "fee",
+    "fee_before",
+    "interest_before",
     "interest_rate",
     "interest_date_from",
     "interest_date_to",
@@ -49,7 +53,12 @@ class AdvDunningLetterLine(models.Model):
     move_id = fields.Many2one(
         "account.move", string="Invoice", required=True, ondelete="restrict", index=True
     )
-    level_id = fields.Many2one("adv.dunning.level", string="New Level", required=True)
+    level_id = fields.Many2one(
+        "adv.dunning.level",
+        string="New Level",
+        help="The level the invoice rises to with this letter; empty when it is listed at the "
+        "level it already has.",
+    )
     previous_level_id = fields.Many2one("adv.dunning.level")
     due_date = fields.Date(required=True)
     days_overdue = fields.Integer()
@@ -57,8 +66,30 @@ class AdvDunningLetterLine(models.Model):
     amount_residual_currency = fields.Monetary(
         string="Due (Invoice Currency)", currency_field="currency_id"
     )
-    amount_due = fields.Monetary(string="Due", currency_field="company_currency_id")
+    amount_open = fields.Monetary(
+        string="Overdue Total",
+        currency_field="company_currency_id",
+        help="What the invoice's overdue instalments still owe.",
+    )
+    amount_held = fields.Monetary(
+        string="Disputed or Promised",
+        currency_field="company_currency_id",
+        help="The part held out of dunning by a claim or a payment promise.",
+    )
+    amount_due = fields.Monetary(
+        string="Due", currency_field="company_currency_id", help="The amount claimed."
+    )
     fee = fields.Monetary(string="Indemnity", currency_field="company_currency_id")
+    fee_before = fields.Monetary(
+        string="Indemnity Claimed Earlier",
+        currency_field="company_currency_id",
+        help="Claimed by an earlier letter (not invoiced): it is still due.",
+    )
+    interest_before = fields.Monetary(
+        string="Interest Claimed Earlier",
+        currency_field="company_currency_id",
+        help="Claimed by earlier letters for earlier days (not invoiced): it is still due.",
+    )
     interest_rate = fields.Float(string="Interest Rate (%)", digits=(16, 2))
     interest_date_from = fields.Date(
         string="Interest From", help="Interest runs from the day after this date."

@@ -4,6 +4,7 @@ import math
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 from odoo.addons.adv_orders.protected import check_vals, is_allowed, protected
 
@@ -18,8 +19,9 @@ FIXED_WHEN_CLOSED = {"partner_id", "company_id", "move_ids", "date", "amount"}
 
 
 class AdvDunningPromise(models.Model):
-    """A customer promises to pay by a date: its invoices are held out of
-    dunning until then. A broken promise releases them for the next run."""
+    """A customer promises to pay by a date: what it promised is held out of
+    dunning until then (see _hold). A broken promise releases it for the
+    next run."""
 
     _name = "adv.dunning.promise"
     _description = "Payment Promise"
@@ -54,10 +56,21 @@ class AdvDunningPromise(models.Model):
     def _check_invoices(self):
         self._adv_check_invoices()
 
-    @api.constrains("amount")
+    @api.constrains("amount", "move_ids")
     def _check_amount(self):
         if not all(math.isfinite(promise.amount) and promise.amount > 0 for promise in self):
             raise ValidationError(self.env._("The promised amount must be positive."))
+        for promise in self.filtered(lambda p: p.state == "open"):
+            owed = sum(abs(move.amount_residual_signed) for move in promise.move_ids)
+            if promise.currency_id.compare_amounts(promise.amount, owed) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s promises %(amount)s but its invoices only owe %(owed)s.",
+                        partner=promise.partner_id.display_name,
+                        amount=format_amount(self.env, promise.amount, promise.currency_id),
+                        owed=format_amount(self.env, owed, promise.currency_id),
+                    )
+                )
 
     def _adv_protected_fields(self):
         """The outcome of a promise follows its actions and the daily check
@@ -69,9 +82,7 @@ class AdvDunningPromise(models.Model):
         check_vals(self, vals_list, creating=True)
         self._adv_check_date_vals(vals_list)
         promises = super().create(vals_list)
-        protected(promises.move_ids.filtered(lambda m: not m.adv_hold_reason)).write(
-            {"adv_hold_reason": "promise"}
-        )
+        promises._hold()
         return promises
 
     def write(self, vals):
@@ -89,7 +100,33 @@ class AdvDunningPromise(models.Model):
                 )
             )
         self._adv_check_date_vals([vals])
-        return super().write(vals)
+        rehold = (
+            self.filtered(lambda p: p.state == "open")
+            if {"amount", "move_ids"} & set(vals)
+            else self.browse()
+        )
+        rehold._release()
+        result = super().write(vals)
+        rehold._hold()
+        return result
+
+    def _hold(self):
+        """Hold what the promise covers until its date, oldest invoice first:
+        an invoice covered in full is held whole, the one covered in part
+        for the promised rest only (the remainder is still chased), those
+        beyond the promised amount not at all. An invoice held for another
+        reason keeps that hold."""
+        for promise in self:
+            left = promise.amount
+            currency = promise.currency_id
+            for move in promise.move_ids.sorted(lambda m: (m.invoice_date_due or m.date, m.id)):
+                if currency.compare_amounts(left, 0.0) <= 0:
+                    break
+                owed = abs(move.amount_residual_signed)
+                if not move.adv_hold_reason:
+                    held = 0.0 if currency.compare_amounts(left, owed) >= 0 else left
+                    protected(move).write({"adv_hold_reason": "promise", "adv_hold_amount": held})
+                left -= owed
 
     def action_cancel(self):
         """Cancel open promises: their invoices are chased again."""

@@ -27,6 +27,8 @@ PENDING_LETTER_STATES = ("draft", "to_send", "to_print")
 # Letters that count as a reminder for the minimum gap.
 REMINDED_LETTER_STATES = ("to_send", "to_print", "sent")
 OPEN_CASE_STAGES = ("amicable", "agency", "legal")
+# Days the customer has to pay from the receipt of a formal notice.
+FORMAL_NOTICE_DAYS = 8
 # What the letters of a run were computed from: set while the run is a draft.
 RUN_FIXED_FIELDS = {"date", "company_id", "policy_ids"}
 
@@ -89,6 +91,10 @@ class AdvDunningRun(models.Model):
     amount_total = fields.Monetary(
         string="Amount Claimed", compute="_compute_letter_stats", currency_field="currency_id"
     )
+    left_out_ids = fields.One2many(
+        "adv.dunning.left.out", "run_id", string="Left Out", readonly=True
+    )
+    left_out_count = fields.Integer(compute="_compute_left_out_count")
 
     # ------------------------------------------------------------------
     # Compute
@@ -112,6 +118,14 @@ class AdvDunningRun(models.Model):
                 run_stats[s] for s in ("draft", "to_send", "to_print", "sent", "cancelled")
             )
             run.amount_total = run_stats["amount"]
+
+    def _compute_left_out_count(self):
+        groups = self.env["adv.dunning.left.out"]._read_group(
+            [("run_id", "in", self.ids)], ["run_id"], ["__count"]
+        )
+        counts = {run.id: count for run, count in groups}
+        for run in self:
+            run.left_out_count = counts.get(run.id, 0)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -160,6 +174,7 @@ class AdvDunningRun(models.Model):
                 )
         self._adv_lock_date()
         self.letter_ids.filtered(lambda letter: letter.state == "draft").unlink()
+        self.sudo().left_out_ids.unlink()
         for run in self:
             try:
                 with self.env.cr.savepoint(flush=False):
@@ -244,10 +259,12 @@ class AdvDunningRun(models.Model):
     # Compute the letters (set-based)
     # ------------------------------------------------------------------
     def _compute_letters(self):
-        """Create the letters of the run, one per customer and level, with a
-        line per invoice, from a fixed number of queries whatever the number
-        of invoices: one SQL query reads the open invoices, a few others the
-        history of reminders, and two create() calls write the result."""
+        """Create the letters of the run, one per customer, with a line per
+        overdue invoice, and the list of the customers left out, from a
+        fixed number of queries whatever the number of invoices: one SQL
+        query reads the open receivables, a few others the history of
+        reminders and the customers' credits, and create() calls on lists
+        write the result."""
         self.ensure_one()
         Letter = self.env["adv.dunning.letter"]
         policies = self.env["adv.dunning.policy"].search([("company_id", "=", self.company_id.id)])
@@ -267,60 +284,144 @@ class AdvDunningRun(models.Model):
         by_partner = self._select_invoices(
             rows, policies, levels_by_policy, history, currency_rates
         )
-        kept = self._filter_partners(by_partner)
+        credits = self._fetch_credits(list(by_partner))
+        kept, left_out = self._filter_partners(by_partner, credits)
+        self.env["adv.dunning.left.out"].sudo().create(left_out)
         if not kept:
             return Letter
-        return self._create_letters(kept, history, currency_rates)
+        return self._create_letters(kept, history, currency_rates, credits)
 
     def _select_invoices(self, rows, policies, levels_by_policy, history, currency_rates):
-        """The level each invoice reaches, grouped per customer.
+        """What each overdue invoice of each customer is in this run: the
+        level it rises to (or none), the amount chased (its overdue part in
+        the company currency, less what a claim or a promise holds), or the
+        reason it is not chased at all.
 
-        :return: {partner id: [(row, policy, level, days overdue, amount due)]}
+        :return: {partner id: [item dict]}
         """
         company = self.company_id
         company_currency = company.currency_id
         default_policy = company.adv_dunning_policy_id
+        tolerance = company.adv_dunning_tolerance
+        # policies with levels that this run leaves aside (run's policy filter)
+        other_policies = set(
+            self.env["adv.dunning.policy"]
+            .search([("company_id", "=", company.id), ("level_ids", "!=", False)])
+            .ids
+        ) - set(levels_by_policy)
         by_partner = defaultdict(list)
         for row in rows:
-            policy_id = row["partner_policy_id"]
-            if policy_id not in levels_by_policy or row["partner_policy_company_id"] != company.id:
-                policy_id = default_policy.id
-            if policy_id not in levels_by_policy or row["move_id"] in history["pending"]:
-                continue  # no policy, filtered out of this run, or a reminder is pending
-            policy = policies.browse(policy_id)
-            days_overdue = (self.date - row["due_date"]).days
-            level = self._next_level(
-                levels_by_policy[policy_id], row["level_id"], days_overdue, policy.grace_days
-            )
-            if not level or (row["move_id"], level.id) in history["keys"]:
-                continue
-            amount_due = company_currency.round(
+            residual = company_currency.round(
                 row["residual"]
                 if row["currency_id"] == company_currency.id
                 else row["residual_currency"] * currency_rates[row["currency_id"]]
             )
-            by_partner[row["partner_id"]].append((row, policy, level, days_overdue, amount_due))
+            if float_compare(residual, tolerance, precision_rounding=company_currency.rounding) < 0:
+                continue  # a rounding difference or a bank charge, not chased
+            held = 0.0
+            if row["on_hold"]:
+                held = residual
+                if 0 < row["hold_amount"] < residual:
+                    held = company_currency.round(row["hold_amount"])
+            policy_id = row["partner_policy_id"]
+            if row["partner_policy_company_id"] != company.id:
+                policy_id = default_policy.id
+            item = {
+                "row": row,
+                "policy": policies.browse(policy_id) if policy_id in levels_by_policy else None,
+                "level": None,
+                "days": (self.date - row["due_date"]).days,
+                "residual": residual,
+                "held": held,
+                "amount": residual - held,
+                "reason": False,
+            }
+            if row["opt_out"]:
+                item["reason"] = "excluded"
+            elif row["in_collection"]:
+                item["reason"] = "collection"
+            elif held >= residual:
+                item["reason"] = "hold"
+            elif policy_id not in levels_by_policy:
+                if policy_id in other_policies:
+                    continue  # a policy left out of this run
+                item["reason"] = "no_policy"
+            elif row["move_id"] in history["pending"]:
+                item["reason"] = "pending"
+            else:
+                level = self._next_level(
+                    levels_by_policy[policy_id],
+                    row["level_id"],
+                    item["days"],
+                    item["policy"].grace_days,
+                )
+                receipt = history["notice_receipt"].get(row["move_id"], False)
+                if (
+                    level
+                    and receipt is not False
+                    and (not receipt or (self.date - receipt).days < FORMAL_NOTICE_DAYS)
+                ):
+                    # the customer has eight days from the receipt of the
+                    # formal notice (L441-10, and the notice's own words)
+                    item["reason"] = "notice"
+                elif level and (row["move_id"], level.id) not in history["keys"]:
+                    item["level"] = level
+            by_partner[row["partner_id"]].append(item)
         return by_partner
 
-    def _filter_partners(self, by_partner):
-        """Leave out the customers under the threshold or reminded within the gap."""
-        rounding = self.company_id.currency_id.rounding
-        last_reminded = self._fetch_last_reminded(list(by_partner))
-        kept = {}
-        for partner_id, items in by_partner.items():
-            policy = items[0][1]
-            total = sum(item[4] for item in items)
-            if float_compare(total, policy.min_amount, precision_rounding=rounding) < 0:
-                continue
-            last = last_reminded.get(partner_id)
-            if last and (self.date - last).days < policy.min_gap_days:
-                continue
-            kept[partner_id] = items
-        return kept
+    def _filter_partners(self, by_partner, credits):
+        """The customers to remind, and those left out with their reason.
+        A customer is reminded when one of its invoices rises to a new level
+        and what it owes net of its credits reaches the policy's minimum,
+        out of the policy's gap since its last reminder.
 
-    def _create_letters(self, kept, history, currency_rates):
-        """The letters and their lines, in two create() calls."""
-        credits = self._fetch_credits(list(kept))
+        :return: ({partner id: [chased items]}, [left-out values])
+        """
+        rounding = self.company_id.currency_id.rounding
+        escalating = [pid for pid, items in by_partner.items() if any(i["level"] for i in items)]
+        last_reminded = self._fetch_last_reminded(escalating)
+        kept = {}
+        left_out = []
+        for partner_id, items in by_partner.items():
+            overdue = sum(item["residual"] for item in items if item["days"] > 0)
+            chased = [
+                item for item in items if not item["reason"] and (item["level"] or item["days"] > 0)
+            ]
+            credit = credits.get(partner_id, 0.0)
+            reason = False
+            if not any(item["level"] for item in chased):
+                if chased or not overdue:
+                    continue  # nothing rises to a new level: nothing to say
+                reasons = [item["reason"] for item in items if item["reason"]]
+                reason = max(set(reasons), key=reasons.count)
+            else:
+                policy = chased[0]["policy"]
+                net = sum(item["amount"] for item in chased) - credit
+                last = last_reminded.get(partner_id)
+                if float_compare(net, 0.0, precision_rounding=rounding) <= 0:
+                    reason = "net_zero"
+                elif float_compare(net, policy.min_amount, precision_rounding=rounding) < 0:
+                    reason = "under_minimum"
+                elif last and (self.date - last).days < policy.min_gap_days:
+                    reason = "gap"
+            if reason:
+                left_out.append(
+                    {
+                        "run_id": self.id,
+                        "partner_id": partner_id,
+                        "amount_overdue": overdue,
+                        "amount_credit": credit,
+                        "reason": reason,
+                    }
+                )
+            else:
+                kept[partner_id] = chased
+        return kept, left_out
+
+    def _create_letters(self, kept, history, currency_rates, credits):
+        """One letter per customer, at the highest level one of its invoices
+        reaches, listing all its overdue invoices, each at its own level:
+        two create() calls."""
         rate = self.company_id.adv_dunning_interest_rate
         # the reference rates, read once for every line
         partners = self.env["res.partner"].browse(list(kept))
@@ -334,27 +435,28 @@ class AdvDunningRun(models.Model):
         )
         currencies = self.env["res.currency"].browse(list(currency_rates))
         currency_by_id = {currency.id: currency for currency in currencies}
+        Level = self.env["adv.dunning.level"]
         letter_vals = []
         line_vals_by_letter = []
         for partner_id, items in kept.items():
-            by_level = defaultdict(list)
-            for item in items:
-                by_level[item[2]].append(item)
-            # the credits go on the letter of the highest level
-            ordered = sorted(by_level, key=lambda level: (level.days, level.id), reverse=True)
-            for index, level in enumerate(ordered):
-                credit = credits.get(partner_id, 0.0) if not index else 0.0
-                policy = by_level[level][0][1]
-                letter_vals.append(self._prepare_letter_vals(partner_id, policy, level, credit))
-                line_vals_by_letter.append(
-                    [
-                        run._prepare_line_vals(
-                            row, level, days_overdue, amount_due, history, currency_by_id,
-                            currency_rates, rate,
-                        )
-                        for row, _policy, _level, days_overdue, amount_due in by_level[level]
-                    ]
-                )  # fmt: skip
+            level = max(
+                (item["level"] for item in items if item["level"]),
+                key=lambda level: (level.days, level.id),
+            )
+            letter_vals.append(
+                self._prepare_letter_vals(
+                    partner_id, items[0]["policy"], level, credits.get(partner_id, 0.0)
+                )
+            )
+            line_vals_by_letter.append(
+                [
+                    run._prepare_line_vals(
+                        item, item["level"] or Level.browse(item["row"]["level_id"]),
+                        history, currency_by_id, currency_rates, rate,
+                    )
+                    for item in items
+                ]
+            )  # fmt: skip
         letters = (
             protected(self.env["adv.dunning.letter"])
             .with_context(
@@ -438,13 +540,19 @@ class AdvDunningRun(models.Model):
             total += (ecb + company.adv_dunning_rate_points) * days / year_days
         return total
 
-    def _prepare_line_vals(
-        self, row, level, days_overdue, amount_due, history, currencies, currency_rates, rate
-    ):
-        """Hook: the values of one letter line, with its indemnity and interest."""
+    def _prepare_line_vals(self, item, level, history, currencies, currency_rates, rate):
+        """Hook: the values of one letter line: the invoice at the level it
+        rises to (``item["level"]``, or none when it is listed at the level
+        it has, ``level``), the amount chased, the indemnity and the interest
+        of its level not claimed yet, and what earlier letters claimed."""
+        row = item["row"]
         move_id = row["move_id"]
         currency = currencies[row["currency_id"]]
         company_currency = self.company_id.currency_id
+        days_overdue = item["days"]
+        # the part chased, in the invoice currency, for the interest
+        share = item["amount"] / item["residual"] if item["residual"] else 0.0
+        residual_currency = currency.round(row["residual_currency"] * share)
         fee = 0.0
         if level.charge_fee and row["professional"] and move_id not in history["fee"]:
             # a fixed amount in EUR (D441-5), in the company currency at the invoice date
@@ -464,7 +572,7 @@ class AdvDunningRun(models.Model):
                 date_to,
                 self.env.context.get("adv_agreed_rates", {}).get(row["partner_id"]),
             )
-            interest_currency = currency.round(row["residual_currency"] * weighted / 100.0)
+            interest_currency = currency.round(residual_currency * weighted / 100.0)
             interest = company_currency.round(
                 interest_currency * currency_rates[currency.id]
                 if currency != company_currency
@@ -474,13 +582,15 @@ class AdvDunningRun(models.Model):
                 date_from = date_to = False
         return {
             "move_id": move_id,
-            "level_id": level.id,
+            "level_id": item["level"].id if item["level"] else False,
             "previous_level_id": row["level_id"],
             "due_date": row["due_date"],
             "days_overdue": days_overdue,
             "currency_id": currency.id,
-            "amount_residual_currency": row["residual_currency"],
-            "amount_due": amount_due,
+            "amount_residual_currency": residual_currency,
+            "amount_open": item["residual"],
+            "amount_held": item["held"],
+            "amount_due": item["amount"],
             "fee": fee,
             "interest_rate": self._adv_rate_in_force(row["partner_id"], rate)
             if level.charge_interest
@@ -489,6 +599,8 @@ class AdvDunningRun(models.Model):
             "interest_date_to": date_to,
             "interest_currency": interest_currency,
             "interest": interest,
+            "fee_before": history["fee_before"].get(move_id, 0.0),
+            "interest_before": history["interest_before"].get(move_id, 0.0),
         }
 
     def _currency_rates(self, currency_ids):
@@ -508,16 +620,19 @@ class AdvDunningRun(models.Model):
         }
 
     def _fetch_open_invoices(self, max_due_date):
-        """The posted, unpaid customer invoices of the company that dunning
-        may chase, with what the run needs of their customer, in one query.
+        """The overdue receivables of the company, one row per customer
+        invoice, sales receipt or journal entry with the overdue part of its
+        receivable lines (each instalment from its own due date), with what
+        the run needs of their customer and holds, in one query.
         Writes first what is pending on the fields read here, by
         _fetch_history (earlier reminders) and by _fetch_credits (the
         customers' unapplied credits)."""
         for model, fnames in (
             ("account.move", ["company_id", "move_type", "state", "payment_state",
-                              "adv_hold_reason", "invoice_date_due", "commercial_partner_id",
-                              "currency_id", "adv_dunning_level_id"]),
-            ("account.move.line", ["move_id", "display_type", "reconciled", "amount_residual",
+                              "adv_hold_reason", "adv_hold_amount", "date", "invoice_date",
+                              "currency_id", "adv_dunning_level_id", "origin_payment_id",
+                              "statement_line_id"]),
+            ("account.move.line", ["move_id", "date_maturity", "reconciled", "amount_residual",
                                    "amount_residual_currency", "company_id", "parent_state",
                                    "account_id", "partner_id"]),
             ("account.account", ["account_type"]),
@@ -525,8 +640,10 @@ class AdvDunningRun(models.Model):
                              "commercial_partner_id"]),
             ("adv.dunning.policy", ["company_id"]),
             ("adv.collection.case", ["stage", "invoice_ids"]),
-            ("adv.dunning.letter", ["state", "company_id", "partner_id", "date"]),
-            ("adv.dunning.letter.line", ["letter_id", "move_id", "level_id", "fee",
+            ("adv.dunning.letter", ["state", "company_id", "partner_id", "date",
+                                    "charge_move_id", "receipt_date"]),
+            ("adv.dunning.level", ["document_type"]),
+            ("adv.dunning.letter.line", ["letter_id", "move_id", "level_id", "fee", "interest",
                                          "interest_date_to", "state"]),
         ):  # fmt: skip
             self.env[model].flush_model(fnames)
@@ -534,38 +651,46 @@ class AdvDunningRun(models.Model):
             SQL(
                 """
             SELECT m.id AS move_id,
-                   m.commercial_partner_id AS partner_id,
+                   p.id AS partner_id,
                    m.currency_id AS currency_id,
-                   m.invoice_date_due AS due_date,
+                   MIN(COALESCE(l.date_maturity, m.date)) AS due_date,
                    m.adv_dunning_level_id AS level_id,
                    p.adv_dunning_policy_id AS partner_policy_id,
                    pol.company_id AS partner_policy_company_id,
                    COALESCE(p.adv_professional, FALSE) AS professional,
-                   m.invoice_date AS invoice_date,
+                   COALESCE(p.adv_dunning_opt_out, FALSE) AS opt_out,
+                   m.adv_hold_reason IS NOT NULL AS on_hold,
+                   COALESCE(m.adv_hold_amount, 0) AS hold_amount,
+                   EXISTS (
+                       SELECT 1
+                         FROM adv_collection_case_account_move_rel rel
+                         JOIN adv_collection_case c ON c.id = rel.case_id
+                        WHERE rel.move_id = m.id AND c.stage IN %(open_stages)s
+                   ) AS in_collection,
+                   COALESCE(m.invoice_date, m.date) AS invoice_date,
                    SUM(l.amount_residual) AS residual,
                    SUM(l.amount_residual_currency) AS residual_currency
-              FROM account_move m
-              JOIN account_move_line l ON l.move_id = m.id
-              JOIN res_partner p ON p.id = m.commercial_partner_id
+              FROM account_move_line l
+              JOIN account_account a ON a.id = l.account_id
+              JOIN account_move m ON m.id = l.move_id
+              JOIN res_partner lp ON lp.id = l.partner_id
+              JOIN res_partner p ON p.id = lp.commercial_partner_id
          LEFT JOIN adv_dunning_policy pol ON pol.id = p.adv_dunning_policy_id
-             WHERE m.company_id = %(company)s
-               AND m.move_type = 'out_invoice'
-               AND m.state = 'posted'
-               AND m.payment_state IN ('not_paid', 'partial')
-               AND m.adv_hold_reason IS NULL
-               AND m.invoice_date_due <= %(max_due)s
-               AND l.display_type = 'payment_term'
+             WHERE l.company_id = %(company)s
+               AND l.parent_state = 'posted'
+               AND a.account_type = 'asset_receivable'
                AND NOT l.reconciled
-               AND NOT COALESCE(p.adv_dunning_opt_out, FALSE)
-               AND NOT EXISTS (
-                   SELECT 1
-                     FROM adv_collection_case_account_move_rel rel
-                     JOIN adv_collection_case c ON c.id = rel.case_id
-                    WHERE rel.move_id = m.id AND c.stage IN %(open_stages)s
+               AND l.amount_residual > 0
+               AND COALESCE(l.date_maturity, m.date) <= %(max_due)s
+               AND (
+                    (m.move_type IN ('out_invoice', 'out_receipt')
+                     AND m.payment_state IN ('not_paid', 'partial'))
+                 OR (m.move_type = 'entry'
+                     AND m.origin_payment_id IS NULL
+                     AND m.statement_line_id IS NULL)
                )
           GROUP BY m.id, p.id, pol.company_id
-            HAVING SUM(l.amount_residual) > 0
-          ORDER BY m.commercial_partner_id, m.invoice_date_due, m.id
+          ORDER BY p.id, MIN(COALESCE(l.date_maturity, m.date)), m.id
             """,
                 company=self.company_id.id,
                 max_due=max_due_date,
@@ -577,24 +702,55 @@ class AdvDunningRun(models.Model):
     def _fetch_history(self, move_ids):
         """What earlier reminders of these invoices say, in one query:
         the (invoice, level) already reminded, the invoices whose reminder
-        is still pending, those already charged the indemnity, and the end
-        of the interest period already claimed."""
+        is still pending, those already charged the indemnity, the end of
+        the interest period already claimed, the indemnity and interest
+        that sent letters claimed without invoicing them (they stay claimed
+        on the next letters), and the receipt date of the formal notice sent
+        for each invoice (None until it is recorded)."""
         self.env.cr.execute(
             SQL(
                 """
-            SELECT line.move_id, line.level_id, letter.state, line.fee, line.interest_date_to
+            SELECT line.move_id, line.level_id, letter.state, line.fee, line.interest,
+                   line.interest_date_to, letter.charge_move_id IS NOT NULL,
+                   level.document_type = 'formal_notice', letter.receipt_date
               FROM adv_dunning_letter_line line
               JOIN adv_dunning_letter letter ON letter.id = line.letter_id
+         LEFT JOIN adv_dunning_level level ON level.id = line.level_id
              WHERE line.move_id = ANY(%s) AND letter.state != 'cancelled'
+          ORDER BY letter.date, line.id
             """,
                 move_ids,
             )
         )
-        history = {"keys": set(), "pending": set(), "fee": set(), "interest_to": {}}
-        for move_id, level_id, state, fee, interest_to in self.env.cr.fetchall():
-            history["keys"].add((move_id, level_id))
+        history = {
+            "keys": set(),
+            "pending": set(),
+            "fee": set(),
+            "interest_to": {},
+            "fee_before": defaultdict(float),
+            "interest_before": defaultdict(float),
+            "notice_receipt": {},
+        }
+        for (
+            move_id,
+            level_id,
+            state,
+            fee,
+            interest,
+            interest_to,
+            invoiced,
+            notice,
+            receipt,
+        ) in self.env.cr.fetchall():
+            if notice and state == "sent":  # the last formal notice of the invoice
+                history["notice_receipt"][move_id] = receipt
+            if level_id:
+                history["keys"].add((move_id, level_id))
             if state in PENDING_LETTER_STATES:
                 history["pending"].add(move_id)
+            elif not invoiced:
+                history["fee_before"][move_id] += fee or 0.0
+                history["interest_before"][move_id] += interest or 0.0
             if fee:
                 history["fee"].add(move_id)
             if interest_to and (

@@ -61,6 +61,13 @@ class ResCompany(models.Model):
         compute="_compute_adv_dunning_interest_rate",
         help="The yearly rate claimed on overdue amounts: the ECB rate plus the added points.",
     )
+    adv_dunning_tolerance = fields.Monetary(
+        string="Dunning Tolerance",
+        currency_field="currency_id",
+        default=1.0,
+        help="Residual amounts below this, in the company currency, are not chased "
+        "(rounding differences, small bank charges).",
+    )
     adv_dunning_post_charges = fields.Boolean(
         string="Invoice Fees and Interest",
         help="When a letter claiming an indemnity or interest is sent, post them as a "
@@ -114,6 +121,13 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The late-payment interest rates cannot be negative.")
                 )
+
+    @api.constrains("adv_dunning_tolerance")
+    def _check_adv_dunning_tolerance(self):
+        for company in self:
+            tolerance = company.adv_dunning_tolerance
+            if not (math.isfinite(tolerance) and tolerance >= 0):
+                raise ValidationError(self.env._("The dunning tolerance cannot be negative."))
 
     @api.constrains("adv_dunning_policy_id")
     def _check_adv_dunning_policy_levels(self):

@@ -22,6 +22,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.adv_dunning_rate_points", readonly=False
     )
     adv_dunning_interest_rate = fields.Float(related="company_id.adv_dunning_interest_rate")
+    adv_dunning_tolerance = fields.Monetary(
+        related="company_id.adv_dunning_tolerance", readonly=False
+    )
     adv_dunning_post_charges = fields.Boolean(
         related="company_id.adv_dunning_post_charges", readonly=False
     )

@@ -16,3 +16,7 @@ from . import test_dunning_smtp
 from . import test_dunning_outbox_processes
 from . import test_dunning_ledger
 from . import test_dunning_integrity
+from . import test_dunning_arithmetic
+from . import test_dunning_reference_rates
+from . import test_dunning_run_state
+from . import test_invoice_mentions

@@ -62,6 +62,9 @@ class TestDunningCharges(AdvDunningCommon):
         self.send(line.letter_id)
         self.assertEqual(line.letter_id.state, "to_print")
         line.letter_id.action_confirm_printed()
+        line.letter_id.write(
+            {"registered_date": date(2026, 3, 3), "receipt_date": date(2026, 3, 5)}
+        )
         run = self.run_dunning(date(2026, 4, 1))
         second = self.line_of(run, invoice)
         self.assertEqual(second.level_id, self.l_collection)

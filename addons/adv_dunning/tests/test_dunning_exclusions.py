@@ -76,7 +76,9 @@ class TestDunningExclusions(AdvDunningCommon):
         run = self.run_dunning(DUE + timedelta(days=10))
         self.assertFalse(run.letter_ids, "reminded 9 days ago: within the gap")
         run = self.run_dunning(DUE + timedelta(days=11))
-        self.assertEqual(run.letter_ids.line_ids.move_id, second, "10 days later: reminded")
+        lines = run.letter_ids.line_ids
+        self.assertEqual(lines.move_id, first | second, "10 days later: every overdue invoice")
+        self.assertEqual(lines.filtered("level_id").move_id, second, "the new one rises")
 
     def test_run_twice_writes_nothing(self):
         self.policy.min_gap_days = 7

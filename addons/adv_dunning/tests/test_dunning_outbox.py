@@ -47,7 +47,7 @@ class TestDunningOutbox(AdvDunningCommon):
     def test_failed_letter_waits_before_retry(self):
         letters = self.queued_letters(2)
         failing = letters[0]
-        failing.partner_id.email = False
+        failing.partner_id.email = "no address"  # refused: kept to send again later
         with freeze_time("2026-03-10 08:00:00"):
             self.env["adv.dunning.letter"]._cron_send()
             self.assertEqual(failing.state, "to_send")

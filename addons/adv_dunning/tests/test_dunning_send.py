@@ -33,14 +33,31 @@ class TestDunningSend(AdvDunningCommon):
         self.env["adv.dunning.letter"]._cron_send()
         self.assertEqual(len(self.messages(letter)), 1, "sent once, whatever the retries")
 
-    def test_email_failure_then_retry(self):
+    def test_no_email_address_goes_by_post(self):
+        """A customer without an e-mail address gets the letter by post
+        instead of a mail that could never leave."""
         self.customer.email = False
+        invoice = self.make_invoice(100.0, DUE)
+        letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
+        self.assertTrue(letter.channel_email)
+        letter._action_queue()
+        self.env["adv.dunning.letter"]._cron_send()
+        self.assertEqual(letter.state, "to_print")
+        self.assertFalse(letter.send_error)
+        self.assertFalse(self.env["mail.mail"].search([("model", "=", letter._name),
+                                                      ("res_id", "=", letter.id)]))  # fmt: skip
+        letter.action_confirm_printed()
+        self.assertEqual(letter.state, "sent")
+        self.assertEqual(invoice.adv_dunning_level_id, self.l_courteous)
+
+    def test_email_failure_then_retry(self):
+        self.customer.email = "no address"
         invoice = self.make_invoice(100.0, DUE)
         letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
         letter._action_queue()
         self.env["adv.dunning.letter"]._cron_send()
         self.assertEqual(letter.state, "to_send")
-        self.assertIn("no e-mail address", letter.send_error)
+        self.assertIn("did not accept", letter.send_error)
         self.assertTrue(letter.next_attempt)
         self.assertFalse(self.messages(letter))
         self.assertFalse(invoice.adv_dunning_level_id)

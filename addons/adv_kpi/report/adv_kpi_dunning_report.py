@@ -90,7 +90,7 @@ class AdvKpiDunningReport(models.Model):
                 letter.partner_id AS partner_id,
                 move.adv_user_id AS adv_user_id,
                 letter.policy_id AS policy_id,
-                line.level_id AS level_id,
+                level.id AS level_id,
                 level.document_type AS document_type,
                 letter.date AS date,
                 letter.date_sent AS date_sent,
@@ -105,7 +105,8 @@ class AdvKpiDunningReport(models.Model):
                 paid.in_time::int AS paid_30_count
             FROM adv_dunning_letter_line line
             JOIN adv_dunning_letter letter ON letter.id = line.letter_id
-            JOIN adv_dunning_level level ON level.id = line.level_id
+            -- a line listed at the level it has sits at its letter's level
+            JOIN adv_dunning_level level ON level.id = COALESCE(line.level_id, letter.level_id)
             JOIN account_move move ON move.id = line.move_id
             JOIN res_company company ON company.id = letter.company_id
             LEFT JOIN LATERAL (
