@@ -1,6 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.adv_orders.protected import protected
@@ -61,3 +62,35 @@ class TestClaimHold(AdvClaimCommon):
         self._new_claim(dispute_hold=True)
         if self.invoice.payment_state == "paid":
             self.assertFalse(self.invoice.adv_hold_reason)
+
+    def test_partial_dispute_holds_the_disputed_amount(self):
+        """Two widgets of 100.00 disputed on the invoice: 200.00 at the
+        invoice's tax ratio is held, the rest is still chased; ticking 'hold
+        the whole invoice' holds all of it."""
+        claim = self._new_claim(dispute_hold=True)
+        invoice = self.invoice
+        expected = round(200.0 * invoice.amount_total / invoice.amount_untaxed, 2)
+        self.assertEqual(claim.dispute_amount, expected)
+        self.assertEqual((invoice.adv_hold_reason, invoice.adv_hold_amount), ("dispute", expected))
+        claim.with_user(self.adv_user).dispute_amount = 150.0
+        self.assertEqual(invoice.adv_hold_amount, 150.0)
+        claim.with_user(self.adv_user).dispute_whole_invoice = True
+        self.assertEqual((invoice.adv_hold_reason, invoice.adv_hold_amount), ("dispute", 0.0))
+        claim.with_user(self.adv_user).dispute_whole_invoice = False
+        self.assertEqual(invoice.adv_hold_amount, 150.0)
+        # a second claim on the same invoice adds its disputed amount
+        second = self._new_claim(dispute_hold=True, lines={self.gadget: 1.0})
+        self.assertEqual(invoice.adv_hold_amount, 150.0 + second.dispute_amount)
+        # released with the claims: nothing held any more
+        self._resolve(claim)
+        self._resolve(second)
+        self.assertEqual((invoice.adv_hold_reason, invoice.adv_hold_amount), (False, 0.0))
+
+    def test_dispute_amount_bad_input(self):
+        claim = self._new_claim(dispute_hold=True)
+        held = self.invoice.adv_hold_amount
+        owed = self.invoice.amount_residual
+        for amount in (-1.0, owed + 0.01):
+            with self.assertRaises(ValidationError), self.cr.savepoint():
+                claim.with_user(self.adv_user).dispute_amount = amount
+        self.assertEqual(self.invoice.adv_hold_amount, held, "nothing changed")
