@@ -4,7 +4,7 @@
     "name": "ADV - Claims",
     "summary": "Customer claims and disputes through to corrections: credit notes, "
     "returns, replacements and re-invoicing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite",

@@ -105,6 +105,7 @@ class AdvClaim(models.Model):
         group_expand="_read_group_stage_ids",
     )
     is_done = fields.Boolean(related="stage_id.is_done", store=True, string="Ended")
+    is_rejected = fields.Boolean(related="stage_id.is_rejected", store=True, string="Rejected")
     date_closed = fields.Datetime(string="Ended On", readonly=True, copy=False)
     # Documents the claim is about.
     sale_order_id = fields.Many2one(

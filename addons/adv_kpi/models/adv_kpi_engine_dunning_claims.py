@@ -20,12 +20,8 @@ class AdvKpiEngine(models.AbstractModel):
     def _ended_claims_domain(self, ctx):
         """Claims resolved or closed in the period; rejected ones are not
         resolutions."""
-        domain = [*self._claims_domain(ctx), ("is_done", "=", True)]
-        domain += ctx.datetime_in("date_closed")
-        rejected = self.env.ref("adv_claims.adv_claim_stage_rejected", raise_if_not_found=False)
-        if rejected:
-            domain.append(("stage_id", "!=", rejected.id))
-        return domain
+        domain = [*self._claims_domain(ctx), ("is_done", "=", True), ("is_rejected", "=", False)]
+        return domain + ctx.datetime_in("date_closed")
 
     def _claims_hours(self, domain, end_field, start_field):
         """(sum of hours from ``start_field`` to ``end_field``, count) over the

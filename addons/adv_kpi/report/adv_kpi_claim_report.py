@@ -28,8 +28,8 @@ class AdvKpiClaimReport(models.Model):
     _depends = {
         "adv.claim": [
             "company_id", "commercial_partner_id", "user_id", "type_id", "cause_id",
-            "department", "stage_id", "is_done", "priority", "channel", "date_received",
-            "date_closed", "first_response_date", "first_response_deadline",
+            "department", "stage_id", "is_done", "is_rejected", "priority", "channel",
+            "date_received", "date_closed", "first_response_date", "first_response_deadline",
             "resolution_deadline", "sale_order_id", "is_recurring", "dispute_hold",
             "amount_claimed",
         ],
@@ -100,9 +100,6 @@ class AdvKpiClaimReport(models.Model):
 
     @property
     def _table_query(self):
-        rejected = self.env["ir.model.data"]._xmlid_to_res_id(
-            "adv_claims.adv_claim_stage_rejected", raise_if_not_found=False
-        )
         return SQL(
             """
             SELECT
@@ -146,7 +143,7 @@ class AdvKpiClaimReport(models.Model):
             CROSS JOIN LATERAL (
                 SELECT COALESCE(claim.is_done, FALSE)
                        AND claim.date_closed IS NOT NULL
-                       AND claim.stage_id IS DISTINCT FROM %(rejected)s AS done
+                       AND NOT COALESCE(claim.is_rejected, FALSE) AS done
             ) resolved
             LEFT JOIN LATERAL (
                 SELECT -SUM(move.amount_untaxed_signed) AS amount
@@ -157,5 +154,4 @@ class AdvKpiClaimReport(models.Model):
             ) refund ON TRUE
             """,
             now=fields.Datetime.now(),
-            rejected=rejected or None,
         )

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.adv_claims.tests.common import AdvClaimCommon
@@ -116,6 +117,24 @@ class TestKpiClaims(KpiClaimsDataCommon):
             self.kpi("claim_top_cause_share"), {"numerator": 2, "denominator": 4, "value": 50.0}
         )
         self.assertEqual(self.drill("claim_top_cause_share"), self.c1 | self.c2)
+
+    def test_own_rejection_stage(self):
+        """A company's own rejection stage is recognised by its flag, not by
+        the shipped stage: a claim ended there is not a resolution."""
+        self.make_claims()
+        refused = self.env["adv.claim.stage"].create(
+            {"name": "Refused by quality", "sequence": 80, "is_done": True, "is_rejected": True}
+        )
+        self.c2.sudo().stage_id = refused
+        self.assertTrue(self.c2.is_rejected)
+        # C1 3 d and C4 4 d -> 7 / 2 = 3.5 days
+        result = self.kpi("claim_resolution_days")
+        self.assertEqual((result["denominator"], result["value"]), (2, 3.5))
+        self.assertEqual(self.drill("claim_resolution_days"), self.c1 | self.c4)
+        report = self.env["adv.kpi.claim.report"].search([("claim_id", "=", self.c2.id)])
+        self.assertEqual(report.resolved_count, 0)
+        with self.assertRaises(ValidationError):
+            refused.is_done = False
 
     def test_handler_filter(self):
         self.make_claims()
