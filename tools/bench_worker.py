@@ -361,9 +361,8 @@ class Dunning(Phase):
 
         def send():
             letters = Letter.search(
-                [("state", "=", "draft"), ("level_id.channel_email", "=", True),
-                 ("level_id.channel_letter", "=", False),
-                 ("level_id.channel_registered", "=", False)],
+                [("state", "=", "draft"), ("level_id.channel_ids.code", "=", "email"),
+                 "!", ("level_id.channel_ids.printed", "=", True)],
                 limit=self.size["send"], order="id",
             )  # fmt: skip
             protected(letters).write({"state": "to_send"})

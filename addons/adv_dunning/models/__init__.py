@@ -1,4 +1,5 @@
 from . import adv_dunning_invoice_checks
+from . import adv_dunning_channel
 from . import adv_dunning_level
 from . import adv_dunning_policy
 from . import res_company

@@ -118,10 +118,11 @@ class AdvDunningLetter(models.Model):
     policy_id = fields.Many2one("adv.dunning.policy", required=True)
     level_id = fields.Many2one("adv.dunning.level", required=True, index=True, ondelete="restrict")
     document_type = fields.Selection(related="level_id.document_type")
-    channel_email = fields.Boolean(related="level_id.channel_email")
-    channel_letter = fields.Boolean(related="level_id.channel_letter")
-    channel_registered = fields.Boolean(related="level_id.channel_registered")
-    channel_phone = fields.Boolean(related="level_id.channel_phone")
+    channel_ids = fields.Many2many(related="level_id.channel_ids")
+    channel_codes = fields.Char(related="level_id.channel_codes")
+    is_registered = fields.Boolean(
+        compute="_compute_is_registered", help="Posted as a registered letter."
+    )
     date = fields.Date(required=True, index=True)
     state = fields.Selection(
         LETTER_STATES, default="draft", required=True, index=True, tracking=True, copy=False
@@ -194,6 +195,11 @@ class AdvDunningLetter(models.Model):
                 level=letter.level_id.name or "",
                 partner=letter.partner_id.name or "",
             )
+
+    @api.depends("level_id.channel_ids.registered")
+    def _compute_is_registered(self):
+        for letter in self:
+            letter.is_registered = any(letter.channel_ids.mapped("registered"))
 
     @api.depends("partner_id")
     def _compute_contact_id(self):
@@ -457,7 +463,8 @@ class AdvDunningLetter(models.Model):
         be printed) is cancelled by an ADV manager only."""
         received = self.filtered(
             lambda letter: (
-                letter.state == "sent" or (letter.state == "to_print" and letter.channel_email)
+                letter.state == "sent"
+                or (letter.state == "to_print" and letter.level_id._has_channel("email"))
             )
         )
         if received and not (
@@ -611,38 +618,72 @@ class AdvDunningLetter(models.Model):
 
     def _adv_send_one(self):
         """Do everything the letter's channels ask in the database first
-        (message and e-mail queued, call scheduled, letter and invoices
-        moved), then hand the e-mail to the mail server as the very last
-        step: once the server accepted it, nothing left can roll the letter
-        back and have it e-mailed twice."""
+        (message and e-mail queued, call scheduled, SMS queued, letter and
+        invoices moved), then hand the e-mail to the mail server as the very
+        last step: once the server accepted it, nothing left can roll the
+        letter back and have it e-mailed twice.
+
+        Each channel of the level is sent by ``_adv_send_<code>(outcome)``,
+        which adds the e-mails to deliver to ``outcome["mails"]`` or asks for
+        printing with ``outcome["to_print"]``."""
         self.ensure_one()
-        level = self.level_id
-        mails = self.env["mail.mail"]
-        to_print = level._has_print_channel()
-        if level.channel_email and (self.contact_id or self.partner_id).email:
-            mails = self._adv_send_email()
-        elif level.channel_email:
-            # a mail that could never leave: the letter goes by post instead
-            to_print = True
-            self.message_post(
-                body=self.env._(
-                    "%(contact)s has no e-mail address: the reminder is to be printed and posted.",
-                    contact=(self.contact_id or self.partner_id).display_name,
-                )
-            )
-        if level.channel_phone:
-            self._adv_schedule_call()
-        if to_print:
+        outcome = {"mails": self.env["mail.mail"], "to_print": False}
+        for channel in self.level_id.channel_ids:
+            getattr(self, f"_adv_send_{channel.code}")(outcome)
+        if outcome["to_print"]:
             protected(self).write({"state": "to_print", "send_error": False, "next_attempt": False})
         else:
             self._adv_mark_sent()
-        if mails:
+        if outcome["mails"]:
             # Everything this letter changed, whatever the model, is written
             # before the mail leaves: nothing may fail once it is accepted.
             self.env.flush_all()
-            self._adv_deliver(mails)
+            self._adv_deliver(outcome["mails"])
 
-    def _adv_send_email(self):
+    # One method per channel code (adv.dunning.channel): see _adv_send_one.
+    def _adv_send_email(self, outcome):
+        """E-mail with the PDF letter; a contact without an address gets the
+        letter by post instead of a mail that could never leave."""
+        contact = self.contact_id or self.partner_id
+        if contact.email:
+            outcome["mails"] |= self._adv_post_email()
+            return
+        outcome["to_print"] = True
+        self.message_post(
+            body=self.env._(
+                "%(contact)s has no e-mail address: the reminder is to be printed and posted.",
+                contact=contact.display_name,
+            )
+        )
+
+    def _adv_send_letter(self, outcome):
+        outcome["to_print"] = True
+
+    def _adv_send_registered(self, outcome):
+        outcome["to_print"] = True
+
+    def _adv_send_phone(self, outcome):
+        self._adv_schedule_call()
+
+    def _adv_send_sms(self, outcome):
+        """A short text to the contact's mobile, from the SMS template, put
+        in Odoo's SMS queue (sent by its scheduled action, which records the
+        outcome on the message). No number: said in the chatter."""
+        contact = self.contact_id or self.partner_id
+        number = contact.mobile or contact.phone
+        if not number:
+            self.message_post(
+                body=self.env._(
+                    "%(contact)s has no mobile number: no SMS was sent.",
+                    contact=contact.display_name,
+                )
+            )
+            return
+        template = self.env.ref("adv_dunning.sms_template_adv_dunning")
+        body = template._render_field("body", self.ids, compute_lang=True)[self.id]
+        self._message_sms(body, partner_ids=contact.ids, sms_pid_to_number={contact.id: number})
+
+    def _adv_post_email(self):
         """Post the reminder with its PDF; its e-mails are created but not
         sent (no sending after commit, no mail queue): ``_adv_deliver`` sends
         them within the letter's savepoint. Return the e-mails."""

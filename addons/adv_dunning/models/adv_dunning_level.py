@@ -11,11 +11,8 @@ DOCUMENT_TYPES = [
     ("formal_notice", "Formal Notice"),
 ]
 
-# Channel field -> what it does.
 # A delay beyond ten years before or after the due date is a typing error.
 MAX_DAYS = 3650
-CHANNELS = ("channel_email", "channel_letter", "channel_registered", "channel_phone")
-PRINT_CHANNELS = ("channel_letter", "channel_registered")
 
 
 class AdvDunningLevel(models.Model):
@@ -56,10 +53,21 @@ class AdvDunningLevel(models.Model):
         help="The wording of the letter: a courteous reminder, a firm reminder, or a formal "
         "notice (mise en demeure) with the legal mentions.",
     )
-    channel_email = fields.Boolean(string="E-mail", default=True)
-    channel_letter = fields.Boolean(string="Letter")
-    channel_registered = fields.Boolean(string="Registered Letter")
-    channel_phone = fields.Boolean(string="Phone Call")
+    channel_ids = fields.Many2many(
+        "adv.dunning.channel",
+        "adv_dunning_level_channel_rel",
+        "level_id",
+        "channel_id",
+        string="Channels",
+        default=lambda self: self.env.ref(
+            "adv_dunning.adv_dunning_channel_email", raise_if_not_found=False
+        ),
+        help="How the reminder reaches the customer; each channel is sent in turn.",
+    )
+    channel_codes = fields.Char(
+        compute="_compute_channel_codes",
+        help="The codes of the channels, for the views: e.g. 'email phone'.",
+    )
     send_mode = fields.Selection(
         [("auto", "Automatic"), ("review", "After Review")],
         required=True,
@@ -131,6 +139,11 @@ class AdvDunningLevel(models.Model):
     # ------------------------------------------------------------------
     # Compute
     # ------------------------------------------------------------------
+    @api.depends("channel_ids.code")
+    def _compute_channel_codes(self):
+        for level in self:
+            level.channel_codes = " ".join(level.channel_ids.mapped("code"))
+
     @api.depends("name", "days")
     def _compute_display_name(self):
         for level in self:
@@ -198,14 +211,14 @@ class AdvDunningLevel(models.Model):
                     )
                 )
 
-    @api.constrains(*CHANNELS)
+    @api.constrains("channel_ids")
     def _check_channels(self):
         for level in self:
-            if not any(level[fname] for fname in CHANNELS):
+            if not level.channel_ids:
                 raise ValidationError(
                     self.env._(
                         "Level %(level)s: choose at least one channel (e-mail, letter, "
-                        "registered letter or phone call).",
+                        "registered letter, phone call, SMS...).",
                         level=level.name,
                     )
                 )
@@ -234,4 +247,8 @@ class AdvDunningLevel(models.Model):
     # ------------------------------------------------------------------
     def _has_print_channel(self):
         self.ensure_one()
-        return any(self[fname] for fname in PRINT_CHANNELS)
+        return any(self.channel_ids.mapped("printed"))
+
+    def _has_channel(self, code):
+        self.ensure_one()
+        return code in self.channel_ids.mapped("code")

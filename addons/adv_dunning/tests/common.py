@@ -54,8 +54,7 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
                             "name": "Phone",
                             "days": 30,
                             "document_type": "firm",
-                            "channel_email": False,
-                            "channel_phone": True,
+                            "channel_ids": [Command.set(cls.channels("phone").ids)],
                         }
                     ),
                     Command.create(
@@ -64,7 +63,7 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
                             "name": "Formal notice",
                             "days": 45,
                             "document_type": "formal_notice",
-                            "channel_registered": True,
+                            "channel_ids": [Command.set(cls.channels("email", "registered").ids)],
                             "charge_fee": True,
                             "charge_interest": True,
                             "block_sales": True,
@@ -76,8 +75,7 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
                             "name": "Collection",
                             "days": 60,
                             "document_type": "formal_notice",
-                            "channel_email": False,
-                            "channel_letter": True,
+                            "channel_ids": [Command.set(cls.channels("letter").ids)],
                             "block_sales": True,
                             "open_collection_case": True,
                         }
@@ -107,6 +105,11 @@ class AdvDunningCommon(AdvMenuMixin, AccountTestInvoicingCommon):
         cls.individual = cls.env["res.partner"].create(
             {"name": "Jean Martin", "is_company": False, "email": "jean.martin@example.com"}
         )
+
+    @classmethod
+    def channels(cls, *codes):
+        """The dunning channels of these codes."""
+        return cls.env["adv.dunning.channel"].search([("code", "in", codes)])
 
     @classmethod
     def make_invoice(cls, amount, due, partner=None, currency=None, post=True):

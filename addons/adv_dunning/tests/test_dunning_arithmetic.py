@@ -219,7 +219,7 @@ class TestDunningArithmetic(AdvDunningCommon):
         letter = run.letter_ids
         self.assertEqual(len(letter), 1)
         self.assertEqual(letter.level_id, self.l_notice)
-        self.assertTrue(letter.channel_registered, "the channels of the highest level")
+        self.assertTrue(letter.is_registered, "the channels of the highest level")
         levels = {line.move_id: line.level_id for line in letter.line_ids}
         self.assertEqual(
             levels, {ten: self.l_courteous, forty: self.l_firm, seventy_five: self.l_notice}

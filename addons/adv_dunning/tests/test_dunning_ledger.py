@@ -171,7 +171,10 @@ class TestDunningLedger(AdvDunningCommon):
         self.assertEqual(cancel_buttons(self.adv_manager), ["state == 'cancelled'"])
         self.assertEqual(
             cancel_buttons(self.adv_user),
-            ["state in ('cancelled', 'sent') or (state == 'to_print' and channel_email)"],
+            [
+                "state in ('cancelled', 'sent') or "
+                "(state == 'to_print' and 'email' in (channel_codes or ''))"
+            ],
         )
 
     def test_amounts_of_a_reminder_in_review_are_the_run_s(self):

@@ -90,7 +90,7 @@ class TestDunningLevels(AdvDunningCommon):
         with self.assertRaises(ValidationError):
             self.policy.min_gap_days = -1
         with self.assertRaises(ValidationError):
-            self.l_firm.channel_email = False  # no channel left
+            self.l_firm.channel_ids = False  # no channel left
         self.assertEqual(self.l_notice.fee_amount, 40.0)
 
     def test_interest_rate_default(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, timedelta
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import AdvDunningCommon
@@ -39,7 +39,7 @@ class TestDunningSend(AdvDunningCommon):
         self.customer.email = False
         invoice = self.make_invoice(100.0, DUE)
         letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
-        self.assertTrue(letter.channel_email)
+        self.assertEqual(letter.channel_codes, "email")
         letter._action_queue()
         self.env["adv.dunning.letter"]._cron_send()
         self.assertEqual(letter.state, "to_print")
@@ -158,3 +158,43 @@ class TestDunningSend(AdvDunningCommon):
         run = self.run_dunning(DUE + timedelta(days=2), user=self.adv_user)
         run.letter_ids.with_user(self.adv_user).unlink()
         self.assertFalse(run.letter_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestDunningChannels(AdvDunningCommon):
+    """The channel registry: each channel is sent by _adv_send_<code>."""
+
+    def messages(self, letter):
+        return letter.message_ids.filtered(lambda m: m.message_type == "comment")
+
+    def test_sms_channel(self):
+        """A level with SMS puts a text with the amount in Odoo's SMS queue
+        for the contact's mobile, next to the e-mail."""
+        self.l_courteous.channel_ids = self.channels("email", "sms")
+        self.customer.mobile = "+33 6 12 34 56 78"
+        self.make_invoice(120.0, DUE)
+        letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
+        self.send(letter)
+        self.assertEqual(letter.state, "sent")
+        sms = self.env["sms.sms"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(len(sms), 1)
+        self.assertIn("120.00", sms.body)
+        self.assertIn(self.company.name, sms.body)
+        self.assertTrue(sms.number)
+        self.assertTrue(letter.message_ids.filtered(lambda m: m.message_type == "sms"))
+        self.assertEqual(len(self.messages(letter)), 1, "and the e-mail")
+
+    def test_sms_without_number(self):
+        self.l_courteous.channel_ids = self.channels("sms")
+        self.customer.write({"mobile": False, "phone": False})
+        self.make_invoice(120.0, DUE)
+        letter = self.run_dunning(DUE + timedelta(days=2)).letter_ids
+        self.send(letter)
+        self.assertEqual(letter.state, "sent")
+        self.assertFalse(self.env["sms.sms"].search([("partner_id", "=", self.customer.id)]))
+        self.assertIn("no mobile number", letter.message_ids[0].body)
+
+    def test_channel_needs_its_method(self):
+        with self.assertRaises(ValidationError):
+            self.env["adv.dunning.channel"].create({"name": "Carrier pigeon", "code": "pigeon"})
+        self.assertTrue(self.channels("sms").code)
