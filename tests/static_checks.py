@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from lxml import etree
 
-OUR_ADDONS = frozenset({"adv_orders", "adv_dunning", "adv_claims", "adv_kpi"})
+OUR_ADDONS = frozenset({"adv_orders", "adv_dunning", "adv_claims", "adv_kpi", "adv_dunning_sms"})
 
 # Odoo 18.0 Community addons an ADV module may depend on. A dependency outside
 # this list and outside the suite is refused: it would break a consultant's
@@ -39,6 +39,7 @@ STANDARD_ODOO_ADDONS = frozenset(
         "sale_management",
         "sale_stock",
         "sales_team",
+        "sms",
         "spreadsheet_dashboard",
         "stock",
         "stock_account",

@@ -41,6 +41,8 @@ def test_module_map():
     assert depends["adv_dunning"] == {"adv_orders"}
     assert depends["adv_claims"] == {"adv_orders"}
     assert depends["adv_kpi"] >= {"adv_orders", "adv_dunning", "adv_claims"}
+    # extensions of one addon, each with the Odoo module it bridges to
+    assert depends["adv_dunning_sms"] == {"adv_dunning", "sms"}
 
 
 def shipped_files():

@@ -9,7 +9,7 @@
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite",
     "license": "LGPL-3",
-    "depends": ["adv_orders", "sms"],
+    "depends": ["adv_orders"],
     "data": [
         "security/ir.model.access.csv",
         "security/adv_dunning_security.xml",
@@ -17,7 +17,6 @@
         "data/product_data.xml",
         "data/mail_template_data.xml",
         "data/adv_dunning_channel_data.xml",
-        "data/sms_template_data.xml",
         "data/ir_cron_data.xml",
         "data/adv_dunning_policy_data.xml",
         "data/adv_dunning_reference_rate_data.xml",
