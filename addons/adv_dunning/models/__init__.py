@@ -6,6 +6,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import account_move
+from . import account_move_late_charges
 from . import adv_dunning_run
 from . import adv_dunning_letter
 from . import adv_dunning_letter_line

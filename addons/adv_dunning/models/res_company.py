@@ -73,6 +73,17 @@ class ResCompany(models.Model):
         help="When a letter claiming an indemnity or interest is sent, post them as a "
         "customer invoice, so accounting sees what the letter claims.",
     )
+    adv_dunning_invoice_late_payments = fields.Boolean(
+        string="Invoice Late Payments",
+        help="Every month, invoice the 40 EUR indemnity (D441-5) and the interest accrued until "
+        "the payment date (L441-10) of the invoices paid late the month before: once per "
+        "invoice, one invoice per customer and month, never for an invoice that was on hold.",
+    )
+    adv_dunning_late_charges_since = fields.Date(
+        string="Late Payments Invoiced Since",
+        help="Payments made from this date on are charged when late; set to the first day of "
+        "the month when the option is switched on.",
+    )
     adv_dunning_fee_product_id = fields.Many2one(
         "product.product",
         string="Indemnity Product",
@@ -97,6 +108,14 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         check_finite_rates(self, [vals])
+        if (
+            vals.get("adv_dunning_invoice_late_payments")
+            and "adv_dunning_late_charges_since" not in vals
+        ):
+            # charged from now on, not for every late payment of the past
+            first_day = fields.Date.context_today(self).replace(day=1)
+            for company in self.filtered(lambda c: not c.adv_dunning_late_charges_since):
+                company.adv_dunning_late_charges_since = first_day
         return super().write(vals)
 
     @api.depends("adv_dunning_ecb_rate", "adv_dunning_rate_points")

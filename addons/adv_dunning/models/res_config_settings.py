@@ -28,6 +28,12 @@ class ResConfigSettings(models.TransientModel):
     adv_dunning_post_charges = fields.Boolean(
         related="company_id.adv_dunning_post_charges", readonly=False
     )
+    adv_dunning_invoice_late_payments = fields.Boolean(
+        related="company_id.adv_dunning_invoice_late_payments", readonly=False
+    )
+    adv_dunning_late_charges_since = fields.Date(
+        related="company_id.adv_dunning_late_charges_since", readonly=False
+    )
     adv_dunning_fee_product_id = fields.Many2one(
         related="company_id.adv_dunning_fee_product_id", readonly=False
     )
