@@ -1,8 +1,12 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
+from datetime import date
+
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
+
+from odoo.addons.adv_orders.protected import protected
 
 from .common import AdvClaimCommon
 
@@ -193,3 +197,17 @@ class TestClaimCreditNote(AdvClaimCommon):
         # Once credited, an invoice cannot be re-invoiced again.
         with self.assertRaises(UserError):
             claim._create_corrected_invoice(self.invoice)
+
+    def test_correction_date_only_from_server_code(self):
+        """A client's context key does not date a credit note back; server
+        code loading history does, through a protected environment."""
+        back = date(2026, 1, 15)
+        claim = self._new_claim().with_context(adv_correction_date="2026-01-15")
+        self.assertEqual(claim._adv_correction_date(), fields.Date.context_today(claim))
+        refund = claim.with_user(self.adv_user)._action_create_credit_note()
+        self.assertNotEqual(refund.invoice_date, back)
+        other = self._new_claim()
+        refund = (
+            protected(other).with_context(adv_correction_date=back)._action_create_credit_note()
+        )
+        self.assertEqual((refund.invoice_date, refund.date), (back, back))

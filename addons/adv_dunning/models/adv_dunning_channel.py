@@ -25,7 +25,6 @@ class AdvDunningChannel(models.Model):
         "marks it posted."
     )
     registered = fields.Boolean(
-        string="Registered",
         help="Posted as a registered letter with acknowledgement of receipt: its number, "
         "posting and receipt dates are recorded on the reminder.",
     )

@@ -91,9 +91,7 @@ class AdvDunningRun(models.Model):
     amount_total = fields.Monetary(
         string="Amount Claimed", compute="_compute_letter_stats", currency_field="currency_id"
     )
-    left_out_ids = fields.One2many(
-        "adv.dunning.left.out", "run_id", string="Left Out", readonly=True
-    )
+    left_out_ids = fields.One2many("adv.dunning.left.out", "run_id", readonly=True)
     left_out_count = fields.Integer(compute="_compute_left_out_count")
 
     # ------------------------------------------------------------------
