@@ -13,7 +13,9 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from lxml import etree
 
-OUR_ADDONS = frozenset({"adv_orders", "adv_dunning", "adv_claims", "adv_kpi", "adv_dunning_sms"})
+OUR_ADDONS = frozenset(
+    {"adv_orders", "adv_dunning", "adv_claims", "adv_kpi", "adv_dunning_sms", "adv_demo_fr"}
+)
 
 # Odoo 18.0 Community addons an ADV module may depend on. A dependency outside
 # this list and outside the suite is refused: it would break a consultant's
@@ -30,6 +32,7 @@ STANDARD_ODOO_ADDONS = frozenset(
         "delivery",
         "digest",
         "html_editor",
+        "l10n_fr_account",
         "mail",
         "payment",
         "portal",

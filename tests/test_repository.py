@@ -43,6 +43,8 @@ def test_module_map():
     assert depends["adv_kpi"] >= {"adv_orders", "adv_dunning", "adv_claims"}
     # extensions of one addon, each with the Odoo module it bridges to
     assert depends["adv_dunning_sms"] == {"adv_dunning", "sms"}
+    # demo data only: the French company on Odoo's French accounting
+    assert depends["adv_demo_fr"] == {"adv_kpi", "l10n_fr_account"}
 
 
 def shipped_files():
@@ -67,3 +69,16 @@ def test_no_machine_specific_path():
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_french_user_guides():
+    """Every user guide of an addon (readme/USAGE.md, CONFIGURE.md) has its
+    French version in readme/fr/, not empty."""
+    missing = []
+    for addon in ADDONS:
+        for name in ("USAGE.md", "CONFIGURE.md"):
+            if (addon / "readme" / name).is_file():
+                french = addon / "readme" / "fr" / name
+                if not french.is_file() or not french.read_text().strip():
+                    missing.append(f"{addon.name}/readme/fr/{name}")
+    assert missing == []

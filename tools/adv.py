@@ -45,8 +45,21 @@ def say(msg=""):
     print(msg, flush=True)
 
 
-def modules():
-    return sorted(p.name for p in ADDONS.iterdir() if (p / "__manifest__.py").is_file())
+# Addons that are demo data only: installed by ./adv run (and the demo install
+# of ./adv test, which runs their tests on that database), never into the
+# databases without demo data.
+DEMO_ADDONS = ("adv_demo_fr",)
+# Seconds the demo install may take (measured on a 2-core machine).
+DEMO_INSTALL_LIMIT = 180
+
+
+def modules(demo=False):
+    """The suite's addons; with ``demo``, the demo-only addons too."""
+    return sorted(
+        p.name
+        for p in ADDONS.iterdir()
+        if (p / "__manifest__.py").is_file() and (demo or p.name not in DEMO_ADDONS)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -403,7 +416,7 @@ def cmd_run(args):
     extra = []
     if not database_exists(odoo, pg, db):
         say(f"== Creating database {db} with demo data (first start takes a few minutes) ==")
-        extra = ["-i", ",".join(modules()), "--load-language=fr_FR"]
+        extra = ["-i", ",".join(modules(demo=True)), "--load-language=fr_FR"]
     cmd = odoo.cmd(
         *pg.odoo_args(),
         f"--data-dir={STATE / 'data'}",
@@ -647,20 +660,43 @@ def install_demo(odoo, pg, env, data_dir, reports, results, args):
         rc = run_step(
             f"Install with demo data and French into {db}, as ./adv run does",
             odoo.cmd(*pg.odoo_args(), f"--data-dir={data_dir}", "-d", db,
-                     "-i", ",".join(modules()), "--load-language=fr_FR", "--stop-after-init",
+                     "-i", ",".join(modules(demo=True)), "--load-language=fr_FR",
+                     "--stop-after-init",
                      "--log-level=warn", "--max-cron-threads=0", "--no-http"),
             env=env,
             log=log,
         )  # fmt: skip
         took = time.monotonic() - started
-        problems = checklog(log.read_text(errors="replace").splitlines(), modules())
+        problems = checklog(log.read_text(errors="replace").splitlines(), modules(demo=True))
         for line in problems[:20]:
             say(f"   demo install log: {line}")
         if rc:
             say(log.read_text(errors="replace")[-3000:])
         say(f"   demo database installed in {took:.0f}s")
-        failed = bool(rc or problems)
+        failed = bool(rc or problems or took > DEMO_INSTALL_LIMIT)
+        if took > DEMO_INSTALL_LIMIT:
+            say(f"   the demo install took more than {DEMO_INSTALL_LIMIT}s")
         results.add("demo install (the database of ./adv run)", int(not failed), int(failed))
+        if not rc:
+            # the tests of the demo-only addons, on the demo database itself
+            report = reports / "demo.xml"
+            extra = [f"--odoo-extra={a.lstrip('-')}" for a in pg.odoo_args()]
+            rc = run_step(
+                "Tests of the demo data (on the demo database)",
+                [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
+                 *[f"addons/{m}/tests" for m in DEMO_ADDONS],
+                 f"--odoo-database={db}", f"--odoo-config={CONF}",
+                 f"--odoo-addons-path={odoo.addons_path()}", "--odoo-log-level=warn",
+                 "--odoo-extra=test-enable",
+                 "--odoo-extra=test-tags=" + ",".join(f"/{m}" for m in DEMO_ADDONS),
+                 f"--odoo-extra=data-dir={data_dir}", "--odoo-extra=max-cron-threads=0",
+                 *extra, f"--junitxml={report}"],
+                env=env,
+            )  # fmt: skip
+            row = junit_counts(report).get("all", [0, 0, 0])
+            if (rc or not row[0]) and not row[1]:
+                row = [row[0], 1, row[2]]  # a broken run, or no test ran
+            results.add("demo data tests (" + ", ".join(DEMO_ADDONS) + ")", *row)
     finally:
         if not args.keep_database:
             drop_database(odoo, pg, db)
@@ -676,7 +712,7 @@ def run_lint(results, tools_env):
             "-m",
             "pylint",
             "--rcfile=.pylintrc",
-            *[f"addons/{m}" for m in modules()],
+            *[f"addons/{m}" for m in modules(demo=True)],
         ],
     }
     lint_ok = lint_failed = lint_skipped = 0
@@ -872,13 +908,15 @@ def cmd_i18n(args):
     try:
         rc = run_step(
             "Install the addons",
-            odoo.cmd(*common, "-i", ",".join(modules()), "--without-demo=all", "--no-http"),
+            odoo.cmd(
+                *common, "-i", ",".join(modules(demo=True)), "--without-demo=all", "--no-http"
+            ),
             env=env,
             log=STATE / "i18n-install.log",
         )
         if rc:
             sys.exit("Install failed, see .adv/i18n-install.log")
-        for mod in args.modules or modules():
+        for mod in args.modules or modules(demo=True):
             pot = ADDONS / mod / "i18n" / f"{mod}.pot"
             pot.parent.mkdir(exist_ok=True)
             rc = run_step(
@@ -905,7 +943,7 @@ def cmd_readme(args):
     sys.path.insert(0, str(ROOT / "tools"))
     import readme
 
-    addons = [ADDONS / m for m in modules()]
+    addons = [ADDONS / m for m in modules(demo=True)]
     stale = readme.refresh(addons, check=args.check)
     if args.check:
         if stale:

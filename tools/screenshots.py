@@ -194,7 +194,7 @@ def cmd_screenshots(args, adv):
         adv.run_step(
             f"Create the demo database {db}",
             odoo.cmd(*pg.odoo_args(), f"--data-dir={data_dir}", "-d", db,
-                     "-i", ",".join(adv.modules()), "--load-language=fr_FR",
+                     "-i", ",".join(adv.modules(demo=True)), "--load-language=fr_FR",
                      "--stop-after-init", "--no-http", "--max-cron-threads=0"),
             env=env,
         )  # fmt: skip
