@@ -49,8 +49,10 @@ def say(msg=""):
 # of ./adv test, which runs their tests on that database), never into the
 # databases without demo data.
 DEMO_ADDONS = ("adv_demo_fr",)
-# Seconds the demo install may take (measured on a 2-core machine).
-DEMO_INSTALL_LIMIT = 180
+# Seconds the demo install should take on a 2-core machine (155 s measured),
+# and beyond which the step fails: a slower or busier machine gets a margin.
+DEMO_INSTALL_TARGET = 180
+DEMO_INSTALL_LIMIT = 240
 
 
 def modules(demo=False):
@@ -674,8 +676,8 @@ def install_demo(odoo, pg, env, data_dir, reports, results, args):
             say(log.read_text(errors="replace")[-3000:])
         say(f"   demo database installed in {took:.0f}s")
         failed = bool(rc or problems or took > DEMO_INSTALL_LIMIT)
-        if took > DEMO_INSTALL_LIMIT:
-            say(f"   the demo install took more than {DEMO_INSTALL_LIMIT}s")
+        if took > DEMO_INSTALL_TARGET:
+            say(f"   the demo install took more than its {DEMO_INSTALL_TARGET}s target")
         results.add("demo install (the database of ./adv run)", int(not failed), int(failed))
         if not rc:
             # the tests of the demo-only addons, on the demo database itself
