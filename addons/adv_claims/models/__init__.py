@@ -4,6 +4,9 @@ from . import adv_claim_stage
 from . import adv_claim_type
 from . import adv_claim_cause
 from . import adv_claim
+from . import adv_claim_dispute
+from . import adv_claim_recurrence
+from . import adv_claim_correction
 from . import adv_claim_line
 from . import account_move
 from . import stock_picking

@@ -45,6 +45,23 @@ class AdvClaimType(models.Model):
     )
     description = fields.Text(translate=True)
 
+    @api.constrains("suggested_correction")
+    def _check_suggested_correction(self):
+        """A correction is made by adv.claim._adv_correct_<code>: a code
+        without its method (added to the selection by a module that forgot
+        it) is refused."""
+        Claim = self.env["adv.claim"]
+        for claim_type in self.filtered("suggested_correction"):
+            if not hasattr(Claim, f"_adv_correct_{claim_type.suggested_correction}"):
+                raise ValidationError(
+                    self.env._(
+                        "Claim type %(type)s: no claim can be corrected by '%(correction)s' "
+                        "(adv.claim has no method _adv_correct_%(correction)s).",
+                        type=claim_type.name,
+                        correction=claim_type.suggested_correction,
+                    )
+                )
+
     @api.constrains("first_response_hours", "resolution_days")
     def _check_delays(self):
         if any(t.first_response_hours < 0 or t.resolution_days < 0 for t in self):

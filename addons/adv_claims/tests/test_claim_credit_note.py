@@ -8,6 +8,7 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.adv_orders.protected import protected
 
+from ..models.adv_claim_type import CORRECTIONS
 from .common import AdvClaimCommon
 
 
@@ -211,3 +212,18 @@ class TestClaimCreditNote(AdvClaimCommon):
             protected(other).with_context(adv_correction_date=back)._action_create_credit_note()
         )
         self.assertEqual((refund.invoice_date, refund.date), (back, back))
+
+    def test_every_correction_has_its_method(self):
+        """A correction is one selection entry and one _adv_correct_<code>;
+        an unknown code is refused, and the generic button dispatches."""
+        Claim = self.env["adv.claim"]
+        for code, _label in CORRECTIONS:
+            self.assertTrue(hasattr(Claim, f"_adv_correct_{code}"), code)
+        claim = self._new_claim()
+        with self.assertRaises(UserError):
+            claim._adv_correct("carrier_pigeon")
+        action = claim.with_user(self.adv_user).with_context(adv_correction="credit_note")
+        action.action_adv_correct()
+        self.assertEqual(claim.credit_note_count, 1)
+        with self.assertRaises(UserError):
+            claim.with_context(adv_correction="carrier_pigeon").action_adv_correct()

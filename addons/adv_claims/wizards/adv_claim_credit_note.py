@@ -76,10 +76,9 @@ class AdvClaimCreditNote(models.TransientModel):
         if self.mode != "gesture" and not self.invoice_id:
             raise UserError(self.env._("Choose the invoice to credit."))
         if self.mode == "reinvoice":
-            return claim._create_corrected_invoice(self.invoice_id, self.reason)
+            return claim._adv_correct("reinvoice", invoice=self.invoice_id, reason=self.reason)
         if self.mode == "gesture":
-            refund = claim._create_gesture(self.amount, self.reason)
-        else:
-            refund = claim._create_refund_amount(self.invoice_id, self.amount, self.reason)
+            return claim._adv_correct("gesture", amount=self.amount, reason=self.reason)
+        refund = claim._create_refund_amount(self.invoice_id, self.amount, self.reason)
         claim._approve_or_post_credit_notes(refund)
         return refund
