@@ -2,10 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import math
 
-from odoo import Command, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
-from odoo.tools import plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -98,37 +97,15 @@ class ClaimPortal(CustomerPortal):
         raise MissingError(request.env._("Choose the order or the invoice your claim is about."))
 
     def _claimable_lines(self, source):
-        """[(product, maximum quantity, unit of measure name)] of ``source``."""
-        quantities = {}
-        if source._name == "account.move":
-            for line in source.invoice_line_ids.filtered(
-                lambda il: il.display_type == "product" and il.product_id
-            ):
-                qty = line.product_uom_id._compute_quantity(line.quantity, line.product_id.uom_id)
-                quantities[line.product_id] = quantities.get(line.product_id, 0.0) + qty
-        else:
-            for line in source.order_line.filtered(
-                lambda sol: sol.product_id and not sol.display_type
-            ):
-                qty = max(line.qty_delivered, line.qty_invoiced)
-                qty = line.product_uom._compute_quantity(qty, line.product_id.uom_id)
-                quantities[line.product_id] = quantities.get(line.product_id, 0.0) + qty
-        return [
-            (product, qty, product.uom_id.name) for product, qty in quantities.items() if qty > 0
-        ]
+        """[(product, maximum quantity, unit of measure name)] of ``source``:
+        the model's rule (adv.claim._adv_claimable_quantities)."""
+        quantities = request.env["adv.claim"].sudo()._adv_claimable_quantities(source)
+        return [(product, qty, product.uom_id.name) for product, qty in quantities.items()]
 
     def _prepare_portal_claim_vals(self, source, post):
-        partner = request.env.user.partner_id
-        claim_type = (
-            request.env["adv.claim.type"]
-            .sudo()
-            .search([("company_id", "in", (source.company_id.id, False))], limit=1)
-        )
-        order = (
-            source if source._name == "sale.order" else source.line_ids.sale_line_ids.order_id[:1]
-        )
-        lines = []
-        for product, max_qty, _uom in self._claimable_lines(source):
+        """The claim's values from the form: the model checks the quantities."""
+        quantities = {}
+        for product, _max_qty, _uom in self._claimable_lines(source):
             raw = post.get(f"qty_{product.id}") or "0"
             try:
                 qty = float(raw.replace(",", "."))
@@ -136,58 +113,14 @@ class ClaimPortal(CustomerPortal):
                 qty = math.nan
             if not math.isfinite(qty):
                 raise UserError(request.env._("Enter the quantities as numbers."))
-            if qty < 0 or qty > max_qty:
-                raise UserError(
-                    request.env._(
-                        "You can claim at most %(max)s of %(product)s.",
-                        max=max_qty,
-                        product=product.display_name,
-                    )
-                )
-            if qty:
-                lines.append(
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "quantity": qty,
-                            "reason": (post.get(f"reason_{product.id}") or "")[:200],
-                        }
-                    )
-                )
-        if not lines:
-            raise UserError(request.env._("Enter the quantity of at least one product."))
-        vals = {
-            "partner_id": partner.commercial_partner_id.id,
-            "contact_id": partner.id,
-            "company_id": source.company_id.id,
-            "channel": "portal",
-            "type_id": claim_type.id,
-            "description": plaintext2html(post["description"])
-            if post.get("description")
-            else False,
-            "user_id": order.adv_user_id.id or order.user_id.id or False,
-            "line_ids": lines,
-        }
-        if source._name == "account.move":
-            vals["invoice_ids"] = [Command.set(source.ids)]
-        vals["sale_order_id"] = order.id
-        if source._name == "sale.order":
-            # The order's deliveries and invoices, so that the claim can be corrected.
-            vals["invoice_ids"] = [
-                Command.set(
-                    order.invoice_ids.filtered(
-                        lambda m: m.move_type == "out_invoice" and m.state == "posted"
-                    ).ids
-                )
-            ]
-            vals["picking_ids"] = [
-                Command.set(
-                    order.picking_ids.filtered(
-                        lambda p: p.picking_type_code == "outgoing" and p.state == "done"
-                    ).ids
-                )
-            ]
-        return vals
+            quantities[product] = (qty, post.get(f"reason_{product.id}"))
+        return (
+            request.env["adv.claim"]
+            .sudo()
+            ._adv_prepare_portal_claim_vals(
+                source, request.env.user.partner_id, quantities, post.get("description")
+            )
+        )
 
     @http.route(["/my/claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_new_claim(self, order_id=None, invoice_id=None, access_token=None, **post):

@@ -7,6 +7,7 @@ from . import adv_claim
 from . import adv_claim_dispute
 from . import adv_claim_recurrence
 from . import adv_claim_correction
+from . import adv_claim_portal
 from . import adv_claim_line
 from . import account_move
 from . import stock_picking

@@ -125,3 +125,22 @@ class TestClaimPortal(AdvClaimCommon, HttpCase):
         response = self.url_open(f"/my/claims/new?invoice_id={self.other_invoice.id}")
         self.assertTrue(response.url.endswith("/my"))
         self.assertEqual(self.env["adv.claim"].search_count([]), before)
+
+    def test_portal_and_backend_agree_on_claimable_quantities(self):
+        """One rule: what the portal offers to claim is what a backend claim
+        line on the same documents allows (qty_max)."""
+        Claim = self.env["adv.claim"]
+        for source in (self.order, self.invoice):
+            portal = Claim._adv_claimable_quantities(source)
+            backend = Claim.create(
+                {
+                    "partner_id": self.customer.id,
+                    "type_id": self.claim_type.id,
+                    **Claim._adv_source_documents(source),
+                    "line_ids": [Command.create({"product_id": p.id}) for p in portal],
+                }
+            )
+            self.assertEqual(
+                portal, {line.product_id: line.qty_max for line in backend.line_ids}, source
+            )
+        self.assertEqual(Claim._adv_claimable_quantities(self.invoice)[self.widget], 6.0)
