@@ -678,28 +678,13 @@ class AdvDunningLetter(models.Model):
                     contact=contact.display_name,
                 )
             )
-        level = self.level_id
-        template = level.mail_template_id or self.env.ref("adv_dunning.mail_template_adv_dunning")
-        report = level.report_id or self.env.ref("adv_dunning.action_report_adv_dunning_letter")
-        content, _type = self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": self._adv_attachment_name(),
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    "mimetype": "application/pdf",
-                }
-            )
+        template = self.level_id.mail_template_id or self.env.ref(
+            "adv_dunning.mail_template_adv_dunning"
         )
         messages = self.message_post_with_source(
             template,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
-            attachment_ids=attachment.ids,
             force_send=False,  # sent by _adv_deliver, in the letter's savepoint
             auto_delete=False,  # kept: the proof of what was sent, and when
         )
@@ -813,14 +798,6 @@ class AdvDunningLetter(models.Model):
                 ("id", "not in", self.line_ids.move_id.ids),  # an instalment is overdue
             ],
             order="invoice_date_due, id",
-        )
-
-    def _adv_attachment_name(self):
-        self.ensure_one()
-        return self.env._(
-            "Reminder %(partner)s %(date)s.pdf",
-            partner=(self.partner_id.name or "").replace("/", "_"),
-            date=fields.Date.to_string(self.date),
         )
 
     def _adv_schedule_call(self):

@@ -79,13 +79,8 @@ class AdvDunningLevel(models.Model):
         "mail.template",
         string="E-mail Template",
         domain=[("model", "=", "adv.dunning.letter")],
-        help="Leave empty to use the standard reminder e-mail.",
-    )
-    report_id = fields.Many2one(
-        "ir.actions.report",
-        string="Letter Report",
-        domain=[("model", "=", "adv.dunning.letter")],
-        help="Leave empty to use the standard reminder letter.",
+        help="Leave empty to use the standard reminder e-mail; the template's reports (the "
+        "reminder letter by default) are attached as PDF.",
     )
     activity_type_id = fields.Many2one(
         "mail.activity.type",

@@ -113,14 +113,9 @@ class AdvAckRule(models.Model):
         "mail.template",
         string="E-mail Template",
         domain=[("model", "=", "sale.order")],
+        help="The e-mail sent to the customer; its reports (the acknowledgement document by "
+        "default) are attached as PDF.",
         default=lambda self: self.env.ref("adv_orders.mail_template_adv_ack", False),
-        required=True,
-    )
-    report_id = fields.Many2one(
-        "ir.actions.report",
-        string="Document",
-        domain=[("model", "=", "sale.order"), ("report_type", "=", "qweb-pdf")],
-        default=lambda self: self.env.ref("adv_orders.action_report_adv_ack", False),
         required=True,
     )
     order_count = fields.Integer(compute="_compute_order_count")

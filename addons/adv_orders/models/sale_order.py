@@ -572,33 +572,15 @@ class SaleOrder(models.Model):
             )
 
     def _adv_ack_send(self):
-        """Render and send the acknowledgement of each order, as a numbered revision."""
+        """Send the acknowledgement of each order, as a numbered revision: the
+        rule's e-mail template, with the PDF of its reports."""
         now = fields.Datetime.now()
         for order in self:
             rule = order.adv_ack_rule_id
-            report = rule.report_id or self.env.ref("adv_orders.action_report_adv_ack")
             template = rule.mail_template_id or self.env.ref("adv_orders.mail_template_adv_ack")
-            content, _type = (
-                self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, order.ids)
-            )
-            attachment = (
-                self.env["ir.attachment"]
-                .sudo()
-                .create(
-                    {
-                        "name": order._adv_ack_attachment_name(),
-                        "raw": content,
-                        "res_model": order._name,
-                        "res_id": order.id,
-                        "mimetype": "application/pdf",
-                    }
-                )
-            )
+            # the PDF comes from the template's reports (report_template_ids)
             order.message_post_with_source(
-                template,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                attachment_ids=attachment.ids,
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
             )
             vals = {
                 "adv_ack_state": "acknowledged",
@@ -611,14 +593,6 @@ class SaleOrder(models.Model):
             vals["adv_promised_date"] = order._adv_promise()
             order.sudo().write(vals)
         self.sudo().activity_feedback([ACK_ACTIVITY], feedback=self.env._("Acknowledgement sent."))
-
-    def _adv_ack_attachment_name(self):
-        self.ensure_one()
-        return self.env._(
-            "Order Acknowledgement %(order)s rev %(revision)s.pdf",
-            order=self.name.replace("/", "_"),
-            revision=self.adv_ack_revision,
-        )
 
     def _adv_ack_reopen(self, error_types):
         """An acknowledged order changed: log the entry errors, go back to

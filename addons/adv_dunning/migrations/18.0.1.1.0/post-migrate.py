@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The channels of a dunning level were four booleans; they are now records
 of adv.dunning.channel. Give each level of an upgraded database the
-channels its old columns had (the ORM leaves those columns in place)."""
+channels its old columns had (the ORM leaves those columns in place). The
+reminder PDF now comes with the e-mail template's reports: give the shipped
+template (noupdate) the reminder letter report."""
 
+from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import SQL
 
 OLD_COLUMNS = {
@@ -17,6 +20,11 @@ OLD_COLUMNS = {
 def migrate(cr, version):
     if not version:
         return
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    template = env.ref("adv_dunning.mail_template_adv_dunning", raise_if_not_found=False)
+    report = env.ref("adv_dunning.action_report_adv_dunning_letter", raise_if_not_found=False)
+    if template and report and not template.report_template_ids:
+        template.report_template_ids = [Command.link(report.id)]
     cr.execute(
         SQL(
             "SELECT column_name FROM information_schema.columns "
