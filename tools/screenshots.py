@@ -29,6 +29,9 @@ class Screens:
         self.rpc = rpc
 
     def first(self, model, domain, order="id"):
+        company = getattr(self.rpc, "company_id", None)
+        if company:
+            domain = [*domain, ("company_id", "=", company)]
         ids = self.rpc.call(model, "search", [domain], {"limit": 1, "order": order})
         return ids[0] if ids else None
 
@@ -104,7 +107,11 @@ class Rpc:
         return reply["result"]
 
     def login(self, db, login, password):
-        self.post("/web/session/authenticate", {"db": db, "login": login, "password": password})
+        info = self.post(
+            "/web/session/authenticate", {"db": db, "login": login, "password": password}
+        )
+        # the company the web client opens on: the screens show its records
+        self.company_id = (info.get("user_companies") or {}).get("current_company")
         return next(c.value for c in self.jar if c.name == "session_id")
 
     def call(self, model, method, args, kwargs=None):

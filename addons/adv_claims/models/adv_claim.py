@@ -19,6 +19,18 @@ PRIORITIES = [
 ]
 
 
+# A claim is late for a deadline when the event (first response, end)
+# happened after it, or has not happened yet while it is past: one rule, in
+# Python (the form's flags) and in SQL (searches, the claim analysis).
+def is_late(done, deadline, now):
+    return bool(deadline and (done or now) > deadline)
+
+
+def late_sql(done, deadline, now):
+    """The same rule in SQL, for columns ``done`` and ``deadline``."""
+    return SQL("(%s IS NOT NULL AND COALESCE(%s, %s) > %s)", deadline, done, now, deadline)
+
+
 class AdvClaim(models.Model):
     """A customer claim (réclamation, litige): what the customer complains
     about, against which documents, how fast it must be answered and why it
@@ -204,31 +216,25 @@ class AdvClaim(models.Model):
     def _compute_late(self):
         now = fields.Datetime.now()
         for claim in self:
-            claim.is_first_response_late = bool(
-                claim.first_response_deadline
-                and (claim.first_response_date or now) > claim.first_response_deadline
+            claim.is_first_response_late = is_late(
+                claim.first_response_date, claim.first_response_deadline, now
             )
-            claim.is_resolution_late = bool(
-                claim.resolution_deadline and (claim.date_closed or now) > claim.resolution_deadline
-            )
+            claim.is_resolution_late = is_late(claim.date_closed, claim.resolution_deadline, now)
 
     def _search_late(self, deadline, done, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on a late flag."))
-        # Late: the event happened after the deadline, or has not happened
-        # yet while the deadline is past.
-        query = self.env["adv.claim"].sudo()._search([(deadline, "!=", False)])
+        self.env["adv.claim"].flush_model([deadline, done])
+        query = self.env["adv.claim"].sudo()._search([])
         query.add_where(
-            SQL(
-                "COALESCE(%s, %s) > %s",
-                SQL.identifier("adv_claim", done),
+            late_sql(
+                SQL.identifier(query.table, done),
+                SQL.identifier(query.table, deadline),
                 fields.Datetime.now(),
-                SQL.identifier("adv_claim", deadline),
             )
         )
-        late_ids = query
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", late_ids)]
+        return [("id", "in" if positive else "not in", query)]
 
     def _search_is_first_response_late(self, operator, value):
         return self._search_late("first_response_deadline", "first_response_date", operator, value)

@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.adv_claims.models.adv_claim import PRIORITIES
+from odoo.addons.adv_claims.models.adv_claim import PRIORITIES, late_sql
 from odoo.addons.adv_claims.models.adv_claim_cause import DEPARTMENTS
 from odoo.addons.adv_orders.models.adv_intake_channel import INTAKE_CHANNELS
 
@@ -100,6 +100,7 @@ class AdvKpiClaimReport(models.Model):
 
     @property
     def _table_query(self):
+        now = fields.Datetime.now()
         return SQL(
             """
             SELECT
@@ -124,12 +125,8 @@ class AdvKpiClaimReport(models.Model):
                 resolved.done::int AS resolved_count,
                 (resolved.done AND claim.resolution_deadline IS NOT NULL
                  AND claim.date_closed <= claim.resolution_deadline)::int AS in_sla_count,
-                (claim.first_response_deadline IS NOT NULL
-                 AND COALESCE(claim.first_response_date, %(now)s)
-                     > claim.first_response_deadline)::int AS late_response_count,
-                (claim.resolution_deadline IS NOT NULL
-                 AND COALESCE(claim.date_closed, %(now)s)
-                     > claim.resolution_deadline)::int AS late_resolution_count,
+                %(late_response)s::int AS late_response_count,
+                %(late_resolution)s::int AS late_resolution_count,
                 EXTRACT(EPOCH FROM (claim.first_response_date - claim.date_received)) / 3600.0
                     AS first_response_hours,
                 CASE WHEN resolved.done
@@ -153,5 +150,14 @@ class AdvKpiClaimReport(models.Model):
                    AND move.state = 'posted'
             ) refund ON TRUE
             """,
-            now=fields.Datetime.now(),
+            late_response=late_sql(
+                SQL.identifier("claim", "first_response_date"),
+                SQL.identifier("claim", "first_response_deadline"),
+                now,
+            ),
+            late_resolution=late_sql(
+                SQL.identifier("claim", "date_closed"),
+                SQL.identifier("claim", "resolution_deadline"),
+                now,
+            ),
         )
