@@ -27,9 +27,7 @@ class AdvClaim(models.Model):
         invoices = source.invoice_ids.filtered(
             lambda m: m.move_type == "out_invoice" and m.state == "posted"
         )
-        pickings = source.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing" and p.state == "done"
-        )
+        pickings = source.picking_ids._adv_to_customer().filtered(lambda p: p.state == "done")
         return {
             "sale_order_id": source.id,
             "invoice_ids": [Command.set(invoices.ids)],
