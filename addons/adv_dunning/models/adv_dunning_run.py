@@ -16,6 +16,7 @@ from .adv_dunning_reference_rate import half_year_segments, half_year_start
 
 RUN_STATES = [
     ("draft", "Draft"),
+    ("queued", "Computing"),
     ("computed", "To Review"),
     ("sending", "Sending"),
     ("sent", "Sent"),
@@ -82,6 +83,13 @@ class AdvDunningRun(models.Model):
     )
     state = fields.Selection(RUN_STATES, default="draft", required=True, tracking=True, index=True)
     automatic = fields.Boolean(readonly=True, help="Created by the daily scheduled action.")
+    compute_user_id = fields.Many2one(
+        "res.users",
+        string="Computation Asked By",
+        readonly=True,
+        copy=False,
+        help="Who asked for the computation in the background; told when it is done.",
+    )
     letter_ids = fields.One2many("adv.dunning.letter", "run_id", string="Letters")
     letter_count = fields.Integer(compute="_compute_letter_stats")
     draft_count = fields.Integer(string="To Review", compute="_compute_letter_stats")
@@ -166,7 +174,7 @@ class AdvDunningRun(models.Model):
     # ------------------------------------------------------------------
     def action_compute(self):
         for run in self:
-            if run.state not in ("draft", "computed"):
+            if run.state not in ("draft", "queued", "computed"):
                 raise UserError(
                     self.env._("Run %(run)s is already sent: compute a new run.", run=run.name)
                 )
@@ -183,6 +191,60 @@ class AdvDunningRun(models.Model):
                 raise UserError(self._adv_busy_message(run)) from None
         protected(self).write({"state": "computed"})
         return True
+
+    def action_compute_background(self):
+        """Compute the runs in the background (the scheduled action of the
+        queue, out of the web request): a run over a large ledger takes
+        minutes. The run shows *Computing* until its letters are ready, and
+        the user who asked is told in the chatter."""
+        for run in self:
+            if run.state not in ("draft", "computed"):
+                raise UserError(
+                    self.env._("Run %(run)s is already sent: compute a new run.", run=run.name)
+                )
+        protected(self).write({"state": "queued", "compute_user_id": self.env.user.id})
+        self.env.ref("adv_dunning.ir_cron_adv_dunning_compute")._trigger()
+        return True
+
+    @api.model
+    def _cron_compute_queued(self, batch_size=1):
+        """The queue of runs to compute: one batch of queued runs that no
+        other worker holds (FOR UPDATE SKIP LOCKED), each in a savepoint,
+        then the progress, so that the scheduler commits and calls again."""
+        self.flush_model(["state"])
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT id FROM adv_dunning_run
+             WHERE state = 'queued'
+          ORDER BY id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+                batch_size,
+            )
+        )
+        runs = self.browse([row[0] for row in self.env.cr.fetchall()])
+        for run in runs:
+            user = run.compute_user_id
+            # computed with the rights of the user who asked, as from the form
+            asked = run.with_user(user or self.env.user).with_company(run.company_id)
+            try:
+                with self.env.cr.savepoint():
+                    asked.action_compute()
+            except UserError as error:
+                protected(run).write({"state": "draft"})
+                body = self.env._("The computation failed: %(error)s", error=error.args[0])
+            else:
+                body = self.env._(
+                    "Computed: %(letters)s letter(s) to review, %(left)s customer(s) left out.",
+                    letters=run.letter_count,
+                    left=run.left_out_count,
+                )
+            run.message_post(body=body, partner_ids=user.partner_id.ids)
+        remaining = self.search_count([("state", "=", "queued")])
+        self.env["ir.cron"]._notify_progress(done=len(runs), remaining=remaining)
+        return runs
 
     def _adv_lock_date(self):
         """Only one transaction computes the runs of a company and day at a

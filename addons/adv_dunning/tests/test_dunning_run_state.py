@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, timedelta
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import AdvDunningCommon
@@ -29,3 +30,29 @@ class TestDunningRunState(AdvDunningCommon):
         self.assertEqual(run.state, "sending", "a letter is still to print")
         printed.action_confirm_printed()
         self.assertEqual(run.state, "sent", "every letter is out")
+
+
+@tagged("post_install", "-at_install")
+class TestDunningRunBackground(AdvDunningCommon):
+    """A run asked from the UI is computed by the queue, out of the web request."""
+
+    def test_compute_in_the_background(self):
+        self.make_invoices([(100.0, DUE), (200.0, DUE)])
+        run = (
+            self.env["adv.dunning.run"]
+            .with_user(self.adv_user)
+            .create({"date": DUE + timedelta(days=2), "company_id": self.company.id})
+        )
+        run.action_compute_background()
+        self.assertEqual((run.state, run.letter_count), ("queued", 0))
+        self.assertEqual(run.compute_user_id, self.adv_user)
+        with self.assertRaises(UserError):
+            run.write({"date": DUE})  # computing: its date no longer changes
+        done = self.env["adv.dunning.run"]._cron_compute_queued()
+        self.assertEqual(done, run)
+        self.assertEqual(run.state, "computed")
+        self.assertEqual(run.letter_count, 1)
+        message = run.message_ids[0]
+        self.assertIn(self.adv_user.partner_id, message.partner_ids, "the user is told")
+        self.assertIn("1 letter", message.body)
+        self.assertFalse(self.env["adv.dunning.run"]._cron_compute_queued(), "nothing left")

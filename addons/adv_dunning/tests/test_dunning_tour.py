@@ -23,6 +23,11 @@ class TestDunningTour(AdvDunningCommon, HttpCase):
         # would otherwise parse them in parallel threads, which Python 3.11.7
         # does not always survive (CPython gh-106905).
         self.assertTrue(root.statics)
+        self.start_tour("/odoo", "adv_dunning_run_compute_tour", login=self.adv_user.login)
+        run = self.env["adv.dunning.run"].search([("user_id", "=", self.adv_user.id)])
+        self.assertEqual((run.state, run.letter_count), ("queued", 0), "not in the request")
+        self.env["adv.dunning.run"]._cron_compute_queued()
+        self.assertEqual(run.state, "computed")
         self.start_tour("/odoo", "adv_dunning_run_tour", login=self.adv_user.login)
         letter = self.env["adv.dunning.letter"].search([("partner_id", "=", customer.id)])
         self.assertEqual(letter.line_ids.move_id, invoice)

@@ -3,8 +3,8 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import { registry } from "@web/core/registry";
 
-// An ADV assistant computes a dunning run, reviews its letters and sends them.
-registry.category("web_tour.tours").add("adv_dunning_run_tour", {
+// An ADV assistant asks for a dunning run: it is computed in the background.
+registry.category("web_tour.tours").add("adv_dunning_run_compute_tour", {
     url: "/odoo/adv-dunning-runs",
     steps: () => [
         {
@@ -14,7 +14,23 @@ registry.category("web_tour.tours").add("adv_dunning_run_tour", {
         },
         {
             content: "Compute the run",
-            trigger: ".o_form_view button[name='action_compute']",
+            trigger: ".o_form_view button[name='action_compute_background']",
+            run: "click",
+        },
+        {
+            content: "The request returns at once: the run is being computed",
+            trigger: ".o_form_view div[name='computing']",
+        },
+    ],
+});
+
+// Once computed, the assistant reviews its letters and sends them.
+registry.category("web_tour.tours").add("adv_dunning_run_tour", {
+    url: "/odoo/adv-dunning-runs",
+    steps: () => [
+        {
+            content: "Open the computed run",
+            trigger: ".o_list_view .o_data_row:contains('To Review') td.o_data_cell",
             run: "click",
         },
         {
