@@ -336,11 +336,13 @@ class AdvKpiDashboard(models.AbstractModel):
             ):
                 compute.append(current)
         if compute:
-            values.update(
-                self.env["adv.kpi.value"]
-                .sudo()
-                ._compute_and_store(definitions, company, compute, handler)
-            )
+            Value = self.env["adv.kpi.value"].sudo()
+            if self.env.cr.readonly:
+                # a read-only cursor (a read replica): the figures are
+                # computed live, stored by the nightly action or Refresh
+                values.update(Value._compute_live(definitions, company, compute, handler))
+            else:
+                values.update(Value._compute_and_store(definitions, company, compute, handler))
         tiles = [
             self._tile(
                 definition,
@@ -349,7 +351,10 @@ class AdvKpiDashboard(models.AbstractModel):
             )
             for definition in definitions
         ]
-        computed_at = self._computed_at(definitions, company, handler, periods[-1])
+        if compute and periods[-1] in compute and self.env.cr.readonly:
+            computed_at = fields.Datetime.now()  # computed live, just now
+        else:
+            computed_at = self._computed_at(definitions, company, handler, periods[-1])
         return {
             "computed_at_display": self.env._(
                 "Figures computed on %(when)s",
@@ -378,9 +383,17 @@ class AdvKpiDashboard(models.AbstractModel):
     # Client API
     # ------------------------------------------------------------------
     @api.model
+    @api.readonly
     def get_dashboard(self, params=None, refresh=False):
-        """The dashboard payload for the client action. Stores the values of
-        the current and previous periods when missing (not read-only)."""
+        """The dashboard payload for the client action. A read: over RPC it
+        runs on a read-only cursor (a read replica with db_replica_host), and
+        the periods to compute are then computed live without being stored;
+        on a read/write cursor it stores the current and previous periods
+        when missing or stale. Refresh (action_refresh) always stores."""
+        return self._get_dashboard(params, refresh=refresh)
+
+    @api.model
+    def _get_dashboard(self, params=None, refresh=False):
         period_type, date_from, date_to, company, handler = self._parse(params)
         if not isinstance(refresh, bool):
             raise UserError(self.env._("The dashboard parameters are not understood."))
@@ -407,8 +420,9 @@ class AdvKpiDashboard(models.AbstractModel):
 
     @api.model
     def action_refresh(self, params=None):
-        """Compute the shown periods again (the Refresh button)."""
-        return self.get_dashboard(params, refresh=True)
+        """Compute the shown periods again and store them (the Refresh button):
+        a write, on a read/write cursor."""
+        return self._get_dashboard(params, refresh=True)
 
     @api.model
     @api.readonly

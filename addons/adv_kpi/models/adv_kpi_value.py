@@ -266,6 +266,18 @@ class AdvKpiValue(models.Model):
         self.invalidate_model()
 
     @api.model
+    def _compute_live(self, definitions, company, periods, handler=None):
+        """Compute ``definitions`` for ``periods`` without storing anything:
+        the read path of the dashboard, which may run on a read-only cursor
+        (a read replica). Returns {(definition id, date_from): result}."""
+        engine = self.env["adv.kpi.engine"]
+        results = {}
+        for _period_type, date_from, date_to in periods:
+            computed = engine._compute(definitions, company, date_from, date_to, handler)
+            results.update({(key, date_from): result for key, result in computed.items()})
+        return results
+
+    @api.model
     def _compute_and_store(self, definitions, company, periods, handler=None):
         """Compute ``definitions`` for each (period_type, date_from, date_to) of
         ``periods`` and store them. Returns {(definition id, date_from): result}.

@@ -175,14 +175,17 @@ class TestKpiBadInputRpc(HttpCase, AdvKpiCommon):
         self.assertEqual(Value.search_count([]), before, "nothing stored")
 
     def test_drill_is_read_only(self):
-        """action_drill runs on a read-only cursor over RPC: it writes
-        nothing, else Odoo would log a warning and run it again read/write."""
-        # Odoo's call_kw opens a read-only cursor for methods marked so; the
-        # dashboard itself stores the values it computes: read/write.
+        """action_drill and get_dashboard run on a read-only cursor over
+        RPC: they write nothing, else Odoo would log a warning and run them
+        again read/write. Refresh stores: read/write."""
         dashboard = type(self.env["adv.kpi.dashboard"])
         self.assertTrue(getattr(dashboard.action_drill, "_readonly", False))
-        self.assertFalse(getattr(dashboard.get_dashboard, "_readonly", False))
+        self.assertTrue(getattr(dashboard.get_dashboard, "_readonly", False))
         self.assertFalse(getattr(dashboard.action_refresh, "_readonly", False))
+        self.authenticate(self.alice.login, self.alice.login)
+        with self.assertNoLogs("odoo.http", "WARNING"):
+            data = self.call("get_dashboard", {"date": "2026-03-10"})
+        self.assertTrue(data["tiles"])
         definition = self.Definition.search([("code", "=", "orders_confirmed")])
         self.authenticate(self.alice.login, self.alice.login)
         with self.assertNoLogs("odoo.http", "WARNING"):

@@ -135,3 +135,33 @@ class TestKpiDashboard(AdvKpiDataCommon):
             t["code"]: t for t in self.dashboard(period_type="month", date="2026-03-10")["tiles"]
         }
         self.assertEqual(tiles["orders_received"]["value"], 6)
+
+    def test_dashboard_on_a_read_only_cursor(self):
+        """The dashboard is a read (@api.readonly): on a read-only cursor, as
+        with a read replica, it computes the figures live and stores nothing;
+        the same figures as on a read/write cursor."""
+        self.assertTrue(type(self.env["adv.kpi.dashboard"]).get_dashboard._readonly)
+        Value = self.env["adv.kpi.value"]
+        self.assertFalse(Value.search_count([("company_id", "=", self.company.id)]))
+        self.env.flush_all()
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        with self.registry.cursor(readonly=True) as cr:
+            self.assertTrue(cr.readonly)
+            env = self.env(cr=cr, user=self.manager)
+            data = env["adv.kpi.dashboard"].get_dashboard(
+                {"period_type": "month", "date": "2026-03-10"}
+            )
+            tiles = {tile["code"]: tile for tile in data["tiles"]}
+            self.assertTrue(data["computed_at_display"], "computed live, just now")
+            self.assertEqual(tiles["orders_confirmed"]["value"], 4)
+            self.assertEqual(tiles["orders_received"]["previous"], 1)
+        self.assertFalse(
+            Value.search_count([("company_id", "=", self.company.id)]), "nothing stored"
+        )
+        stored = self.dashboard(period_type="month", date="2026-03-10")
+        self.assertEqual(
+            {t["code"]: t["value"] for t in stored["tiles"]},
+            {code: tile["value"] for code, tile in tiles.items()},
+        )
+        self.assertTrue(Value.search_count([("company_id", "=", self.company.id)]))
