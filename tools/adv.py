@@ -648,6 +648,22 @@ def run_odoo_suites(odoo, pg, env, data_dir, reports, results, keep, db=None):
     results.add("odoo's own tests: " + ", ".join(ODOO_SUITE_TAGS), passed, bad, skipped)
 
 
+def pytest_odoo_cmd(odoo, pg, db, data_dir, addons, report, http=False):
+    """pytest-odoo over the tests of ``addons`` on database ``db``, with a
+    junit ``report``. Only these modules' tests: without the test tags,
+    loading the registry in test mode also runs the at_install tests of
+    every Odoo module whose tests our fixtures import (base, account, sale...)."""
+    extra = [f"--odoo-extra={a.lstrip('-')}" for a in pg.odoo_args()]
+    return [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
+            *[f"addons/{m}/tests" for m in addons],
+            f"--odoo-database={db}", f"--odoo-config={CONF}",
+            f"--odoo-addons-path={odoo.addons_path()}", *(["--odoo-http"] if http else []),
+            "--odoo-log-level=warn", "--odoo-extra=test-enable",
+            "--odoo-extra=test-tags=" + ",".join(f"/{m}" for m in addons),
+            f"--odoo-extra=data-dir={data_dir}", "--odoo-extra=max-cron-threads=0",
+            *extra, f"--junitxml={report}"]  # fmt: skip
+
+
 def install_demo(odoo, pg, env, data_dir, reports, results, args):
     """The database of ./adv run: the addons with their demo data and French,
     in a fresh database; any ERROR or WARNING of ours fails the step, and
@@ -682,19 +698,11 @@ def install_demo(odoo, pg, env, data_dir, reports, results, args):
         if not rc:
             # the tests of the demo-only addons, on the demo database itself
             report = reports / "demo.xml"
-            extra = [f"--odoo-extra={a.lstrip('-')}" for a in pg.odoo_args()]
             rc = run_step(
                 "Tests of the demo data (on the demo database)",
-                [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
-                 *[f"addons/{m}/tests" for m in DEMO_ADDONS],
-                 f"--odoo-database={db}", f"--odoo-config={CONF}",
-                 f"--odoo-addons-path={odoo.addons_path()}", "--odoo-log-level=warn",
-                 "--odoo-extra=test-enable",
-                 "--odoo-extra=test-tags=" + ",".join(f"/{m}" for m in DEMO_ADDONS),
-                 f"--odoo-extra=data-dir={data_dir}", "--odoo-extra=max-cron-threads=0",
-                 *extra, f"--junitxml={report}"],
+                pytest_odoo_cmd(odoo, pg, db, data_dir, DEMO_ADDONS, report),
                 env=env,
-            )  # fmt: skip
+            )
             row = junit_counts(report).get("all", [0, 0, 0])
             if (rc or not row[0]) and not row[1]:
                 row = [row[0], 1, row[2]]  # a broken run, or no test ran
@@ -796,22 +804,11 @@ def cmd_test(args):
 
         if not rc:
             report = reports / "odoo.xml"
-            extra = [f"--odoo-extra={a.lstrip('-')}" for a in pg.odoo_args()]
             rc = run_step(
                 "Odoo tests (pytest-odoo)",
-                [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
-                 *[f"addons/{m}/tests" for m in modules()],
-                 f"--odoo-database={db}", f"--odoo-config={CONF}",
-                 f"--odoo-addons-path={odoo.addons_path()}", "--odoo-http",
-                 "--odoo-log-level=warn", "--odoo-extra=test-enable",
-                 # Only our modules' tests: without it, loading the registry in
-                 # test mode also runs the at_install tests of every Odoo module
-                 # whose tests our fixtures import (base, account, sale...).
-                 "--odoo-extra=test-tags=" + ",".join(f"/{m}" for m in modules()),
-                 f"--odoo-extra=data-dir={data_dir}",
-                 "--odoo-extra=max-cron-threads=0", *extra, f"--junitxml={report}"],
+                pytest_odoo_cmd(odoo, pg, db, data_dir, modules(), report, http=True),
                 env=env,
-            )  # fmt: skip
+            )
             per_addon = junit_counts(report, by_addon=True)
             for mod in modules():
                 row = per_addon.pop(mod, [0, 0, 0])
