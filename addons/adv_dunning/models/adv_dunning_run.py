@@ -137,8 +137,9 @@ class AdvDunningRun(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def _adv_protected_fields(self):
-        """The run's state follows its actions (see adv_orders/protected.py)."""
-        return {"state"}
+        """The run's state, and who is told when its background computation
+        ends, follow its actions (see adv_orders/protected.py)."""
+        return {"state", "compute_user_id"}
 
     @api.model_create_multi
     def create(self, vals_list):

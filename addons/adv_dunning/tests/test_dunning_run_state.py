@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import AdvDunningCommon
@@ -48,6 +48,8 @@ class TestDunningRunBackground(AdvDunningCommon):
         self.assertEqual(run.compute_user_id, self.adv_user)
         with self.assertRaises(UserError):
             run.write({"date": DUE})  # computing: its date no longer changes
+        with self.assertRaises(AccessError):
+            run.write({"compute_user_id": self.adv_manager.id})  # not by a client
         done = self.env["adv.dunning.run"]._cron_compute_queued()
         self.assertEqual(done, run)
         self.assertEqual(run.state, "computed")
