@@ -16,6 +16,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_rating_data.xml",
         "data/adv_claim_stage_data.xml",
         "data/adv_claim_type_data.xml",
         "data/adv_claim_cause_data.xml",

@@ -13,3 +13,4 @@ from . import account_move
 from . import stock_picking
 from . import sale_order
 from . import res_partner
+from . import adv_claim_rating

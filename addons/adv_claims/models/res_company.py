@@ -28,6 +28,12 @@ class ResCompany(models.Model):
         domain="[('type', '=', 'service'), ('company_id', 'in', (id, False))]",
         help="The service product that commercial gestures are credited on.",
     )
+    adv_claim_rating = fields.Boolean(
+        string="Survey after a Claim",
+        default=True,
+        help="When a claim is resolved (it ends in a stage that is not a rejection), its "
+        "customer is asked once to rate how it was handled.",
+    )
     adv_claim_recurrence_count = fields.Integer(
         string="Recurrence: Occurrences",
         default=3,

@@ -14,6 +14,7 @@ class ResConfigSettings(models.TransientModel):
     adv_claim_gesture_product_id = fields.Many2one(
         related="company_id.adv_claim_gesture_product_id", readonly=False
     )
+    adv_claim_rating = fields.Boolean(related="company_id.adv_claim_rating", readonly=False)
     adv_claim_recurrence_count = fields.Integer(
         related="company_id.adv_claim_recurrence_count", readonly=False
     )

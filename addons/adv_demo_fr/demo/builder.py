@@ -560,9 +560,12 @@ class FrenchDemo:
         order = protected(order)
         order.with_context(adv_ack_history=True).action_confirm()
         late_ack = rank % 6 == 1
+        # confirmed 30 minutes to 2 hours after reception, before the acknowledgement
+        confirmed = received + timedelta(minutes=30 + 20 * (rank % 5))
         order.write(
             {
-                "date_order": received + timedelta(minutes=30),
+                "date_order": confirmed,
+                "adv_confirmed_date": confirmed,
                 "adv_ack_state": "acknowledged",
                 "adv_ack_date": received + timedelta(hours=11 if late_ack else 2 + rank % 5),
                 "adv_ack_deadline": received + timedelta(hours=8),

@@ -114,6 +114,7 @@ class DemoHistory:
         order.write(
             {
                 "date_order": received + timedelta(hours=1),
+                "adv_confirmed_date": received + timedelta(hours=1),
                 "adv_ack_state": "acknowledged",
                 "adv_ack_date": received + timedelta(hours=2 + 3 * (rank % 4)),
                 "adv_ack_deadline": received + timedelta(hours=8),

@@ -2,6 +2,9 @@ from . import account_move
 from . import adv_kpi_definition
 from . import adv_kpi_engine
 from . import adv_kpi_engine_dunning_claims
+from . import adv_kpi_engine_satisfaction
+from . import res_company
+from . import res_config_settings
 from . import adv_kpi_value
 from . import adv_kpi_dashboard
 from . import sale_order

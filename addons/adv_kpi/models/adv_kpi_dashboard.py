@@ -265,6 +265,8 @@ class AdvKpiDashboard(models.AbstractModel):
             return self.env._("%(value)s %%", value=formatLang(self.env, value, digits=1))
         if definition.unit == "hours":
             return self.env._("%(value)s h", value=formatLang(self.env, value, digits=1))
+        if definition.unit == "score":
+            return self.env._("%(value)s / 5", value=formatLang(self.env, value, digits=2))
         return self.env._("%(value)s d", value=formatLang(self.env, value, digits=1))
 
     @api.model

@@ -9,6 +9,7 @@ UNITS = [
     ("percent", "Percent"),
     ("hours", "Hours"),
     ("days", "Days"),
+    ("score", "Score (out of 5)"),
 ]
 CATEGORIES = [
     ("productivity", "Productivity"),
@@ -16,6 +17,7 @@ CATEGORIES = [
     ("service", "Service"),
     ("cash", "Cash"),
     ("claims", "Claims"),
+    ("satisfaction", "Customer Satisfaction"),
 ]
 
 

@@ -35,7 +35,10 @@ class SaleOrder(models.Model):
         result = super().init()
         # The KPIs select the orders of a company by these dates: received,
         # acknowledged, fully delivered in the period.
-        for column in ("adv_received_date", "adv_ack_date", "adv_delivered_date"):
+        for column in (
+            "adv_received_date", "adv_ack_date", "adv_delivered_date", "adv_confirmed_date",
+            "adv_cancelled_date",
+        ):  # fmt: skip
             create_index(
                 self.env.cr,
                 f"sale_order_adv_kpi_{column}_index",

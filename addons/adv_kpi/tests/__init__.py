@@ -22,3 +22,4 @@ from . import test_kpi_demo
 from . import test_kpi_analysis_reports
 from . import test_kpi_bad_input
 from . import test_kpi_concurrency
+from . import test_kpi_satisfaction

@@ -1,6 +1,7 @@
 from . import adv_finite_mixin
 from . import account_move
 from . import adv_intake_channel
+from . import adv_rating
 from . import adv_ack_rule
 from . import adv_ack_issue
 from . import adv_order_error
@@ -12,3 +13,4 @@ from . import sale_order
 from . import sale_order_line
 from . import stock_picking
 from . import account_payment_term
+from . import sale_order_rating

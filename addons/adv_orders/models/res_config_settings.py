@@ -12,6 +12,12 @@ class ResConfigSettings(models.TransientModel):
     adv_invoice_show_backorder = fields.Boolean(
         related="company_id.adv_invoice_show_backorder", readonly=False
     )
+    adv_rating_sample_rate = fields.Integer(
+        related="company_id.adv_rating_sample_rate", readonly=False
+    )
+    adv_rating_quiet_days = fields.Integer(
+        related="company_id.adv_rating_quiet_days", readonly=False
+    )
     module_adv_dunning = fields.Boolean(
         string="Dunning",
         help="Escalating payment reminders, formal notice, collection and "

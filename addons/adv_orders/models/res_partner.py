@@ -22,8 +22,16 @@ class ResPartner(models.Model):
         "with the expected dates, each time a partial delivery of their order leaves.",
     )
 
+    adv_rating_opt_in = fields.Boolean(
+        string="Satisfaction Surveys",
+        help="After a sample of this customer's fully delivered orders, ask the order's "
+        "contact to rate the service (a face and an optional comment). The sample rate "
+        "and the quiet period are company settings.",
+    )
+
     def _commercial_fields(self):
         return super()._commercial_fields() + [
             "adv_backorder_policy",
             "adv_notify_partial_shipment",
+            "adv_rating_opt_in",
         ]

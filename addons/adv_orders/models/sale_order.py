@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, groupby
 
 from ..finite import check_finite
-from ..protected import check_vals, is_allowed
+from ..protected import check_vals, is_allowed, protected
 from .adv_intake_channel import INTAKE_CHANNELS
 
 ACK_STATES = [
@@ -178,6 +178,21 @@ class SaleOrder(models.Model):
         index=True,
         help="The delivery date promised to the customer: the commitment date, or the "
         "expected date at confirmation; frozen by each acknowledgement sent.",
+    )
+    adv_confirmed_date = fields.Datetime(
+        string="Confirmed On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="When the order was last confirmed; kept if it is cancelled afterwards.",
+    )
+    adv_cancelled_date = fields.Datetime(
+        string="Cancelled On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="When the order was cancelled after its confirmation (a quotation "
+        "cancelled before it has none).",
     )
     adv_delivered_date = fields.Datetime(
         string="Fully Delivered On",
@@ -352,6 +367,9 @@ class SaleOrder(models.Model):
             "adv_ack_late",
             "adv_ack_escalated",
             "adv_promised_date",
+            "adv_confirmed_date",
+            "adv_cancelled_date",
+            "adv_rating_requested_date",
         }
 
     @api.model_create_multi
@@ -453,8 +471,19 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     def _action_confirm(self):
         result = super()._action_confirm()
+        # Odoo dates the order at its confirmation.
+        for order in protected(self):
+            order.write({"adv_confirmed_date": order.date_order, "adv_cancelled_date": False})
         self._adv_set_promised_date()
         self._adv_ack_start()
+        return result
+
+    def _action_cancel(self):
+        confirmed = self.filtered(lambda o: o.state == "sale" and o.adv_confirmed_date)
+        result = super()._action_cancel()
+        protected(confirmed.filtered(lambda o: o.state == "cancel")).write(
+            {"adv_cancelled_date": fields.Datetime.now()}
+        )
         return result
 
     def _adv_check_ack_access(self):

@@ -88,6 +88,8 @@ class StockPicking(models.Model):
         if self.env.context.get("cancel_backorder"):
             deliveries._adv_record_cancelled_remainders()
         deliveries._adv_send_partial_shipment_notice()
+        # The warehouse may not read the order: the survey is server bookkeeping.
+        deliveries.sudo().sale_id._adv_rating_after_delivery()
         return result
 
     def _adv_record_cancelled_remainders(self):
