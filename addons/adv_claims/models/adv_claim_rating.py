@@ -16,6 +16,10 @@ class AdvClaim(models.Model):
     def _adv_rating_template(self):
         return self.env.ref("adv_claims.mail_template_adv_rating_claim")
 
+    def _rating_get_partner(self):
+        """The person who made the claim answers the survey."""
+        return self.contact_id or self.partner_id
+
     def _on_stage_change(self):
         super()._on_stage_change()
         self.filtered(

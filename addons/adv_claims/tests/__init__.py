@@ -12,3 +12,4 @@ from . import test_claim_performance
 from . import test_claim_portal
 from . import test_claim_tour
 from . import test_claim_integrity
+from . import test_claim_rating

@@ -88,6 +88,7 @@ class AdvRatingMixin(models.AbstractModel):
         string="Rating Requested On",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         help="When the customer was asked to rate it (once).",
     )
 
@@ -104,38 +105,42 @@ class AdvRatingMixin(models.AbstractModel):
         rendered and posted as superuser, as the user who validates a delivery
         may not read the order."""
         records = self.filtered(
-            lambda r: not r.adv_rating_requested_date and r.partner_id.email
+            lambda r: not r.adv_rating_requested_date and r._rating_get_partner().email
         )
         if not records:
             return records
         template = records[:1]._adv_rating_template()
         for record in records.sudo():
             record.rating_send_request(
-                template, lang=record.partner_id.lang, force_send=False
+                template, lang=record._rating_get_partner().lang, force_send=False
             )
         protected(records).write({"adv_rating_requested_date": fields.Datetime.now()})
         return records
 
     @api.model
-    def _adv_recently_asked(self, partners, days, now=None):
-        """The partners of ``partners`` asked to rate an ADV document within
-        the last ``days`` days: one query."""
-        now = now or fields.Datetime.now()
+    def _adv_recently_asked(self, partners, days):
+        """The partners of ``partners`` asked to rate an ADV document (order or
+        claim) within the last ``days`` days: one query per rated model."""
         if not partners or days <= 0:
             return self.env["res.partner"]
-        rows = (
-            self.env["rating.rating"]
-            .sudo()
-            ._read_group(
-                [
-                    ("partner_id", "in", partners.ids),
-                    ("res_model", "in", list(ADV_RATED_MODELS)),
-                    ("create_date", ">", now - timedelta(days=days)),
-                ],
-                ["partner_id"],
+        since = fields.Datetime.now() - timedelta(days=days)
+        asked = self.env["res.partner"]
+        for model in ADV_RATED_MODELS:
+            if model not in self.env:
+                continue
+            rows = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        ("partner_id", "in", partners.ids),
+                        ("adv_rating_requested_date", ">", since),
+                    ],
+                    ["partner_id"],
+                )
             )
-        )
-        return self.env["res.partner"].union(*(partner for (partner,) in rows))
+            asked = asked.union(*(partner for (partner,) in rows))
+        return asked
 
     def action_adv_view_ratings(self):
         self.ensure_one()

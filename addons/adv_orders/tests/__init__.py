@@ -17,3 +17,4 @@ from . import test_odoo_jobs
 from . import test_otif
 from . import test_protected_fields
 from . import test_bad_numbers
+from . import test_rating
