@@ -37,6 +37,7 @@ STANDARD_ODOO_ADDONS = frozenset(
         "payment",
         "portal",
         "product",
+        "rating",
         "resource",
         "sale",
         "sale_management",
@@ -160,9 +161,15 @@ def _models_defined(addon):
                     target = stmt.targets[0]
                     if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Constant):
                         attrs[target.id] = stmt.value.value
+                    elif isinstance(target, ast.Name) and isinstance(stmt.value, ast.List):
+                        attrs[target.id] = [
+                            elt.value for elt in stmt.value.elts if isinstance(elt, ast.Constant)
+                        ]
             name = attrs.get("_name")
             inherit = attrs.get("_inherit")
-            if name and name != inherit:
+            inherits = inherit if isinstance(inherit, list) else [inherit]
+            # _name repeated in _inherit (with mixins): an extension, not a new model
+            if name and name not in inherits:
                 found.append((name, path))
     return found
 

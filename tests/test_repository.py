@@ -37,7 +37,8 @@ def test_manifest(addon):
 def test_module_map():
     """Dependencies point down the module map of the design contract."""
     depends = {a.name: set(checks.read_manifest(a)["depends"]) for a in ADDONS}
-    assert depends["adv_orders"] == {"sale_management", "sale_stock", "account", "mail"}
+    # rating: mail's customer rating mechanism (the satisfaction surveys)
+    assert depends["adv_orders"] == {"sale_management", "sale_stock", "account", "mail", "rating"}
     assert depends["adv_dunning"] == {"adv_orders"}
     assert depends["adv_claims"] == {"adv_orders"}
     assert depends["adv_kpi"] >= {"adv_orders", "adv_dunning", "adv_claims"}

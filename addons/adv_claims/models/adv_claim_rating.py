@@ -21,9 +21,10 @@ class AdvClaim(models.Model):
         return self.contact_id or self.partner_id
 
     def _on_stage_change(self):
-        super()._on_stage_change()
+        result = super()._on_stage_change()
         self.filtered(
-            lambda c: c.stage_id.is_done
-            and not c.stage_id.is_rejected
-            and c.company_id.adv_claim_rating
+            lambda c: (
+                c.stage_id.is_done and not c.stage_id.is_rejected and c.company_id.adv_claim_rating
+            )
         )._adv_send_rating_request()
+        return result

@@ -22,6 +22,7 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
+from odoo.tools import SQL
 
 from odoo.addons.adv_kpi.demo.history import DemoHistory
 from odoo.addons.adv_orders.protected import protected
@@ -202,6 +203,7 @@ class FrenchDemo:
         self._history()
         self._promise()
         self._recent_orders()
+        self._ratings()
         _logger.info("French demo company built: %s", self.counts)
         return company
 
@@ -246,6 +248,8 @@ class FrenchDemo:
                 "adv_invoice_discount_terms": "Pas d'escompte pour paiement anticipé",
                 "adv_dunning_ecb_rate": 2.15,
                 "adv_dunning_rate_points": 10.0,
+                # the surveys of the past year are answered below, dated back
+                "adv_claim_rating": False,
             }
         )
         # the admin works in the French company by default; Odoo's own demo
@@ -572,6 +576,12 @@ class FrenchDemo:
                 "adv_promised_date": received + timedelta(days=6),
             }
         )
+        if rank % 37 == 20:  # the customer cancels the next morning
+            with_cancel = protected(order)
+            with_cancel._action_cancel()
+            with_cancel.adv_cancelled_date = confirmed + timedelta(hours=20)
+            self.counts["cancelled"] = self.counts.get("cancelled", 0) + 1
+            return
         if rank % 6 == 3:
             self.env["adv.order.error"].create(
                 {
@@ -598,7 +608,8 @@ class FrenchDemo:
         self._ship(order, shipped, partial)
         if partial and shipped.date() + timedelta(days=10) < self.today - timedelta(days=20):
             self._ship(order, shipped + timedelta(days=10), False)
-        invoices = self._invoice(order, shipped.date(), rank)
+        invoiced = shipped.date() + timedelta(days=(0, 1, 0, 3, 1, 0, 5)[rank % 7])
+        invoices = self._invoice(order, min(invoiced, self.today - timedelta(days=1)), rank)
         if invoices and rank % 8 == 5:
             self._claim(order, invoices, shipped.date(), rank)
 
@@ -754,6 +765,83 @@ class FrenchDemo:
                 self._schedule_payment(corrected, number)
 
     # ------------------------------------------------------------------
+    # Customer satisfaction
+    # ------------------------------------------------------------------
+    def _ratings(self):
+        """Half of the customers opted in to the survey after delivery: one
+        order in three of theirs was rated, and every resolved claim; most
+        are happy, late deliveries and long claims less so. Dated back: asked
+        on the delivery (the claim's end), answered one to three days later.
+        From now on the company's settings apply (every 5th order)."""
+        opted = self.customers[::2]
+        opted.write({"adv_rating_opt_in": True})
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.company.id), ("adv_delivered_date", "!=", False),
+             ("partner_id", "in", opted.ids)],
+            order="adv_delivered_date, id",
+        )[::3]  # fmt: skip
+        claims = self.env["adv.claim"].search(
+            [("company_id", "=", self.company.id), ("date_closed", "!=", False),
+             ("stage_id.is_rejected", "=", False)],
+            order="date_closed, id",
+        )  # fmt: skip
+        answered = 0
+        for rank, record in enumerate([*orders, *claims]):
+            is_order = record._name == "sale.order"
+            asked = record.adv_delivered_date if is_order else record.date_closed
+            if asked.date() >= self.today - timedelta(days=2):
+                continue
+            token = record.sudo()._rating_get_access_token()
+            protected(record).adv_rating_requested_date = asked
+            rating = self.env["rating.rating"].sudo().search([("access_token", "=", token)])
+            self._backdate(rating, asked, "create_date")
+            if rank % 5 == 4:  # never answered
+                continue
+            late = not record.adv_on_time if is_order else record.is_resolution_late
+            score, feedback = self._answer(rank, late, is_order)
+            record.sudo().rating_apply(score, token=token, feedback=feedback)
+            when = asked + timedelta(days=1 + rank % 3, hours=2)
+            self._backdate(rating, when, "write_date", "adv_answered_date")
+            self._backdate(rating.message_id, when, "date", "create_date", "write_date")
+            answered += 1
+        self.company.write({"adv_claim_rating": True})
+        self.counts["ratings"] = answered
+
+    @staticmethod
+    def _answer(rank, late, is_order):
+        if late and rank % 2:
+            return 1, (
+                "Livraison en retard, le chantier a attendu."
+                if is_order
+                else "Beaucoup trop long pour un simple avoir."
+            )
+        if rank % 11 == 5:
+            return 1, (
+                "Erreur de référence à la livraison, il a fallu relancer deux fois."
+                if is_order
+                else "Personne ne nous a rappelés avant la clôture."
+            )
+        if late or rank % 7 == 3:
+            return 3, ("Correct, mais le reliquat a tardé." if rank % 3 else None)
+        return 5, ("Parfait, merci à l'équipe ADV !" if rank % 4 == 0 else None)
+
+    def _backdate(self, records, when, *fnames):
+        """Server bookkeeping of the demo: ``fnames`` of ``records`` set to
+        ``when`` (columns Odoo stamps itself)."""
+        if not records:
+            return
+        records.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET %s WHERE id IN %s",
+                SQL.identifier(records._table),
+                SQL(", ").join(SQL("%s = %s", SQL.identifier(f), when) for f in fnames),
+                tuple(records.ids),
+            )
+        )
+        records.invalidate_recordset(list(fnames))
+
+    # ------------------------------------------------------------------
     # Today
     # ------------------------------------------------------------------
     def _promise(self):
@@ -806,3 +894,7 @@ class FrenchDemo:
             )  # fmt: skip
             if customer not in held:
                 order.action_confirm()
+                # confirmed within the hour of its reception
+                protected(order).adv_confirmed_date = order.adv_received_date + timedelta(
+                    minutes=40
+                )

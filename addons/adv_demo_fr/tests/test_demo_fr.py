@@ -99,6 +99,29 @@ class TestDemoFr(TransactionCase):
         )
         self.assertTrue(recurring, "a recurring cause")
 
+    def test_customer_satisfaction(self):
+        """Answered surveys after deliveries and claims over the year, some
+        unhappy with a comment; orders cancelled after confirmation."""
+        Report = self.env["adv.kpi.rating.report"]
+        domain = [("company_id", "=", self.company.id)]
+        for origin in ("delivery", "claim"):
+            months = Report._read_group([*domain, ("origin", "=", origin)], ["date:month"])
+            self.assertGreaterEqual(len(months), 6, origin)
+        unhappy = Report.search([*domain, ("grade", "=", "ko"), ("feedback", "!=", False)])
+        self.assertGreaterEqual(len(unhappy.mapped("origin")), 2, "unhappy after both surveys")
+        self.assertTrue(
+            self.env["rating.rating"].search_count(
+                [("adv_company_id", "=", self.company.id), ("consumed", "=", False)]
+            ),
+            "requests not answered",
+        )
+        self.assertTrue(
+            self.env["sale.order"].search_count(
+                [("company_id", "=", self.company.id), ("adv_cancelled_date", "!=", False)]
+            ),
+            "orders cancelled after confirmation",
+        )
+
     def test_no_impossible_kpi_value(self):
         values = self.env["adv.kpi.value"].search([("company_id", "=", self.company.id)])
         self.assertTrue(values)
@@ -110,5 +133,7 @@ class TestDemoFr(TransactionCase):
                 self.assertTrue(0.0 <= value.value <= 100.0, (definition.code, value.value))
             if definition.unit in ("count", "hours", "days"):
                 self.assertGreaterEqual(value.value, 0.0, definition.code)
+            if definition.unit == "score":
+                self.assertTrue(1.0 <= value.value <= 5.0, (definition.code, value.value))
         months = {value.date_from.replace(day=1) for value in values}
         self.assertGreaterEqual(len(months), 12)

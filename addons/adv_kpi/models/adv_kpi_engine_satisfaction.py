@@ -9,7 +9,7 @@ from odoo.tools import SQL
 
 
 class AdvKpiEngine(models.AbstractModel):
-    _inherit = "adv.kpi.engine"
+    _inherit = "adv.kpi.engine"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------
     # Satisfaction (adv.kpi.rating.report: one row per answered rating)

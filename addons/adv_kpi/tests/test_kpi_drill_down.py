@@ -27,7 +27,12 @@ class TestKpiDrillDown(AdvKpiDataCommon):
         "dunning_effectiveness": "amount_due",
     }
     # Averages: the drilled records are the ones averaged (the denominator).
-    AVERAGES = ("ack_delay_hours", "claim_response_hours", "claim_resolution_days")
+    AVERAGES = (
+        "ack_delay_hours", "claim_response_hours", "claim_resolution_days",
+        "satisfaction_delivery_score", "satisfaction_claim_score", "order_taking_hours",
+    )  # fmt: skip
+    # Measured per invoice line, drilled to the invoices holding those lines.
+    INVOICE_LINES = ("invoicing_delay_days", "invoiced_in_target_rate")
     # Numerators derived from two fields of the drilled records.
     DERIVED = {
         "collection_recovery_rate": lambda cases: (
@@ -49,7 +54,7 @@ class TestKpiDrillDown(AdvKpiDataCommon):
             .with_user(self.manager)
             .get_dashboard(dict(PARAMS, handler_id=handler.id if handler else False))
         )
-        self.assertEqual(len(data["tiles"]), 29)
+        self.assertEqual(len(data["tiles"]), 37)
         for tile in data["tiles"]:
             records = self.drill(tile, handler)
             code = tile["code"]
@@ -58,6 +63,9 @@ class TestKpiDrillDown(AdvKpiDataCommon):
             elif code in self.AMOUNTS:
                 total = abs(sum(records.mapped(self.AMOUNTS[code])))
                 self.assertAlmostEqual(total, abs(tile["numerator"]), msg=code)
+            elif code in self.INVOICE_LINES:
+                self.assertLessEqual(len(records), tile["denominator"] or 0, code)
+                self.assertEqual(set(records.mapped("move_type")) - {"out_invoice"}, set(), code)
             elif code in self.AVERAGES:
                 self.assertEqual(len(records), tile["denominator"], code)
             else:

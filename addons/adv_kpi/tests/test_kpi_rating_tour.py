@@ -57,7 +57,9 @@ class TestKpiRatingTour(HttpCase):
         link = re.search(r'href="[^"]*(/rate/[0-9a-f]+/1)"', str(request.body)).group(1)
         self.start_tour(link, "adv_rating_customer_answer")
         rating = self.order.rating_ids
-        self.assertEqual((rating.rating, rating.feedback), (1.0, "Two days late, one carton missing"))
+        self.assertEqual(
+            (rating.rating, rating.feedback), (1.0, "Two days late, one carton missing")
+        )
         # Answered on the day the dashboard opens on (the last full month
         # early in a month); nothing else is rated in that period.
         anchor = self.env["adv.kpi.dashboard"]._default_anchor()

@@ -95,7 +95,9 @@ class TestKpiSatisfactionOrders(AdvKpiCommon):
         return self.env[model].search(domain)
 
     def test_cancellation_rate(self):
-        self.assertEqual(self.c1.adv_cancelled_date, fields.Datetime.to_datetime("2026-03-04 10:00:00"))
+        self.assertEqual(
+            self.c1.adv_cancelled_date, fields.Datetime.to_datetime("2026-03-04 10:00:00")
+        )
         self.assertFalse(self.c4.adv_cancelled_date, "a quotation cancelled was never confirmed")
         # Cancelled in March after confirmation: C1, C3 = 2; confirmed in
         # March: C1, C2, C5 = 3 (D1-D4 in February) -> 66.67 %.
@@ -203,8 +205,10 @@ class TestKpiSatisfactionOrders(AdvKpiCommon):
 
     def test_query_count_does_not_grow(self):
         definitions = self.Definition._for_company(self.company).filtered(
-            lambda d: d.category == "satisfaction"
-            or d.code in ("cancellation_rate", "invoicing_delay_days", "order_taking_hours")
+            lambda d: (
+                d.category == "satisfaction"
+                or d.code in ("cancellation_rate", "invoicing_delay_days", "order_taking_hours")
+            )
         )
         self.env.invalidate_all()
         with self.assertQueryCount(23):
@@ -245,9 +249,7 @@ class TestKpiSatisfactionClaims(KpiClaimsDataCommon):
         self.assertEqual(self.kpi("satisfaction_claim_score", period=FEBRUARY)["value"], 1.0)
         self.assertEqual(self.kpi("satisfaction_claim_rate", period=FEBRUARY)["value"], 0.0)
         # The handler filter: C5's handler (the manager) has no answer.
-        self.assertIsNone(
-            self.kpi("satisfaction_claim_score", handler=self.adv_manager)["value"]
-        )
+        self.assertIsNone(self.kpi("satisfaction_claim_score", handler=self.adv_manager)["value"])
         # The Ratings report, per claim type.
         rows = self.env["adv.kpi.rating.report"]._read_group(
             [("origin", "=", "claim")], ["claim_type_id"], ["rating:avg", "__count"]

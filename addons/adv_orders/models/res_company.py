@@ -54,9 +54,7 @@ class ResCompany(models.Model):
         sequence = (
             self.env["ir.sequence"]
             .sudo()
-            .search(
-                [("code", "=", "adv.rating.sample"), ("company_id", "=", self.id)], limit=1
-            )
+            .search([("code", "=", "adv.rating.sample"), ("company_id", "=", self.id)], limit=1)
         )
         if not sequence:
             sequence = (

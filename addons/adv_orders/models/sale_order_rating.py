@@ -28,11 +28,13 @@ class SaleOrder(models.Model):
         counter (a PostgreSQL sequence: no lock between deliveries); it is
         asked when that number is a multiple of the sample rate."""
         orders = self.filtered(
-            lambda o: o.state == "sale"
-            and o.adv_delivered_date
-            and not o.adv_rating_requested_date
-            and o.partner_id.commercial_partner_id.adv_rating_opt_in
-            and o.company_id.adv_rating_sample_rate > 0
+            lambda o: (
+                o.state == "sale"
+                and o.adv_delivered_date
+                and not o.adv_rating_requested_date
+                and o.partner_id.commercial_partner_id.adv_rating_opt_in
+                and o.company_id.adv_rating_sample_rate > 0
+            )
         )
         asked = self.browse()
         for company in orders.company_id:

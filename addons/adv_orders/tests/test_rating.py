@@ -47,9 +47,7 @@ class AdvRatingCommon(AdvDeliveryCommon):
 class TestRatingAfterDelivery(AdvRatingCommon):
     def test_asked_once_fully_delivered(self):
         with freeze_time("2026-05-04 10:00:00"):
-            order = self.confirmed_order(
-                [(self.widget, 10.0, {})], partner_id=self.contacts[0].id
-            )
+            order = self.confirmed_order([(self.widget, 10.0, {})], partner_id=self.contacts[0].id)
             self.deliver(self.open_delivery(order), {self.widget: 4.0})
         self.assertFalse(order.adv_rating_requested_date, "a partial delivery is not the end")
         with freeze_time("2026-05-06 10:00:00"):
@@ -133,9 +131,9 @@ class TestRatingAfterDelivery(AdvRatingCommon):
             self.env["rating.rating"].with_user(outsider).search([("id", "=", order.rating_ids.id)])
         )
         self.assertTrue(
-            self.env["rating.rating"].with_user(self.adv_user).search(
-                [("id", "=", order.rating_ids.id)]
-            )
+            self.env["rating.rating"]
+            .with_user(self.adv_user)
+            .search([("id", "=", order.rating_ids.id)])
         )
 
 
@@ -160,7 +158,9 @@ class TestRatingPublicPage(HttpCase, AdvRatingCommon):
             url, data={"rate": 1, "feedback": "Two days late", "csrf_token": csrf}
         )
         self.assertEqual(response.status_code, 200)
-        self.assertEqual((rating.rating, rating.feedback, rating.consumed), (1.0, "Two days late", True))
+        self.assertEqual(
+            (rating.rating, rating.feedback, rating.consumed), (1.0, "Two days late", True)
+        )
         self.assertTrue(rating.adv_answered_date)
         # The token rates its own order only.
         self.assertFalse(other.rating_ids.consumed)
