@@ -20,6 +20,7 @@
         "views/adv_kpi_dashboard_views.xml",
         "views/adv_kpi_definition_views.xml",
         "views/adv_kpi_value_views.xml",
+        "views/adv_kpi_recompute_views.xml",
         "views/adv_kpi_order_report_views.xml",
         "views/adv_kpi_invoice_report_views.xml",
         "views/adv_kpi_dunning_report_views.xml",

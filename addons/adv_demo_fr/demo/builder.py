@@ -704,7 +704,7 @@ class FrenchDemo:
         )  # fmt: skip
         claim.first_response_date = received + timedelta(hours=2 + rank % 30)
         age = (self.today - received.date()).days
-        if age < 50:  # still open: every open stage in turn
+        if age < 75:  # still open: every open stage in turn (about 7 claims)
             young = self.counts.get("open_claims", 0)
             self.counts["open_claims"] = young + 1
             stages = ("new", "qualified", "investigating", "solution", "correcting")

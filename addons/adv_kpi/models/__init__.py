@@ -9,3 +9,4 @@ from . import adv_kpi_value
 from . import adv_kpi_dashboard
 from . import sale_order
 from . import res_users
+from . import adv_kpi_recompute

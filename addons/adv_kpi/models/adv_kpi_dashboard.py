@@ -423,8 +423,23 @@ class AdvKpiDashboard(models.AbstractModel):
     @api.model
     def action_refresh(self, params=None):
         """Compute the shown periods again and store them (the Refresh button):
-        a write, on a read/write cursor."""
-        return self._get_dashboard(params, refresh=True)
+        a write, on a read/write cursor. A year is too long for a web request:
+        its months, quarters and the year itself are recomputed in the
+        background (``adv.kpi.recompute``); the dashboard shows what is
+        stored meanwhile and says so."""
+        period_type, date_from, date_to, company, _handler = self._parse(params)
+        if period_type != "year":
+            return self._get_dashboard(params, refresh=True)
+        job = self.env["adv.kpi.recompute"]._queue_year(company, date_from, date_to)
+        data = self._get_dashboard(params)
+        data["queued"] = {
+            "id": job.id,
+            "message": self.env._(
+                "The year is being recomputed in the background; you will be told in your "
+                "inbox when it is done."
+            ),
+        }
+        return data
 
     @api.model
     @api.readonly

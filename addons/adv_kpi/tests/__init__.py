@@ -24,3 +24,4 @@ from . import test_kpi_bad_input
 from . import test_kpi_concurrency
 from . import test_kpi_satisfaction
 from . import test_kpi_rating_tour
+from . import test_kpi_recompute

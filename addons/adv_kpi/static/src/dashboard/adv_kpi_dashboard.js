@@ -20,6 +20,7 @@ export class AdvKpiDashboard extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
+        this.notification = useService("notification");
         this.state = useState({
             data: null,
             loading: false,
@@ -56,6 +57,9 @@ export class AdvKpiDashboard extends Component {
                 this.state.params,
             ]);
             this.state.data = data;
+            if (data.queued) {
+                this.notification.add(data.queued.message, {type: "info"});
+            }
             Object.assign(this.state.params, {
                 date_from: data.date_from,
                 date_to: data.date_to,
