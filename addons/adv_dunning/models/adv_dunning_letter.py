@@ -203,16 +203,41 @@ class AdvDunningLetter(models.Model):
 
     @api.depends("partner_id")
     def _compute_contact_id(self):
-        # one search for all letters: the first invoicing address of each
-        # customer, else the customer itself
-        contacts = self.env["res.partner"].search(
-            [("parent_id", "in", self.partner_id.ids), ("type", "=", "invoice")], order="id"
+        contacts = self._adv_invoice_contacts(self.partner_id.ids)
+        for letter in self:
+            letter.contact_id = contacts.get(letter.partner_id.id, letter.partner_id.id)
+
+    @api.model
+    def _adv_invoice_contacts(self, partner_ids):
+        """{customer id: id of its first invoicing address}, in one search;
+        a customer without one receives its letters itself."""
+        contacts = self.env["res.partner"].search_read(
+            [("parent_id", "in", partner_ids), ("type", "=", "invoice")], ["parent_id"], order="id"
         )
         invoice_contact = {}
         for contact in contacts:
-            invoice_contact.setdefault(contact.parent_id.id, contact)
-        for letter in self:
-            letter.contact_id = invoice_contact.get(letter.partner_id.id, letter.partner_id)
+            invoice_contact.setdefault(contact["parent_id"][0], contact["id"])
+        return invoice_contact
+
+    @api.model
+    def _adv_amounts(self, lines, credit):
+        """The stored amounts of a letter from its lines' values (dicts or
+        records) and the customer's credit: _compute_amounts, and the run's
+        set-based writing of letters."""
+        due = sum(line["amount_due"] for line in lines)
+        fee = sum(line["fee"] for line in lines)
+        interest = sum(line["interest"] for line in lines)
+        before = sum(line["fee_before"] for line in lines) + sum(
+            line["interest_before"] for line in lines
+        )
+        return {
+            "invoice_count": len(lines),
+            "amount_due": due,
+            "amount_fee": fee,
+            "amount_interest": interest,
+            "amount_before": before,
+            "amount_total": max(due + fee + interest + before - credit, 0.0),
+        }
 
     @api.depends(
         "line_ids.amount_due",
@@ -224,19 +249,7 @@ class AdvDunningLetter(models.Model):
     )
     def _compute_amounts(self):
         for letter in self:
-            lines = letter.line_ids
-            letter.invoice_count = len(lines)
-            letter.amount_due = sum(lines.mapped("amount_due"))
-            letter.amount_fee = sum(lines.mapped("fee"))
-            letter.amount_interest = sum(lines.mapped("interest"))
-            letter.amount_before = sum(lines.mapped("fee_before")) + sum(
-                lines.mapped("interest_before")
-            )
-            letter.amount_total = max(
-                letter.amount_due + letter.amount_fee + letter.amount_interest
-                + letter.amount_before - letter.amount_credit,
-                0.0,
-            )  # fmt: skip
+            letter.update(self._adv_amounts(letter.line_ids, letter.amount_credit))
 
     # ------------------------------------------------------------------
     # Constraints
@@ -312,8 +325,26 @@ class AdvDunningLetter(models.Model):
             )
         result = super().write(vals)
         if "state" in vals:
+            self._adv_release_lines()
             self.run_id._adv_sync_state()
         return result
+
+    def _adv_release_lines(self):
+        """The invoices of cancelled letters may be reminded at these levels
+        again: their lines no longer count as live reminders (one UPDATE;
+        the lines of a letter that left the preview are final otherwise)."""
+        cancelled = self.filtered(lambda letter: letter.state == "cancelled")
+        if not cancelled:
+            return
+        self.env["adv.dunning.letter.line"].flush_model(["letter_id", "is_live"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE adv_dunning_letter_line SET is_live = FALSE "
+                "WHERE letter_id = ANY(%s) AND is_live",
+                cancelled.ids,
+            )
+        )
+        self.env["adv.dunning.letter.line"].invalidate_model(["is_live"])
 
     def _adv_check_state_move(self, state):
         labels = dict(self._fields["state"]._description_selection(self.env))

@@ -7,6 +7,7 @@ from odoo.tools import SQL
 from odoo.addons.adv_orders.protected import check_vals
 
 PROTECTED_FIELDS = {
+    "is_live",
     "letter_id",
     "state",
     "company_id",
@@ -41,8 +42,16 @@ class AdvDunningLetterLine(models.Model):
     _order = "letter_id, due_date, id"
 
     letter_id = fields.Many2one("adv.dunning.letter", required=True, ondelete="cascade", index=True)
-    # precomputed: written by the INSERT itself, not by an UPDATE after it
-    state = fields.Selection(related="letter_id.state", store=True, index=True, precompute=True)
+    state = fields.Selection(related="letter_id.state")
+    # Not the letter's state copied (sending would rewrite every line): only
+    # whether the reminder still counts, cleared when its letter is cancelled.
+    is_live = fields.Boolean(
+        string="Live Reminder",
+        default=True,
+        readonly=True,
+        help="Cleared when the letter is cancelled: the invoice may be reminded at this "
+        "level again.",
+    )
     company_id = fields.Many2one(
         related="letter_id.company_id", store=True, index=True, precompute=True
     )
@@ -110,9 +119,9 @@ class AdvDunningLetterLine(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-            CREATE UNIQUE INDEX IF NOT EXISTS adv_dunning_letter_line_move_level_uniq
+            CREATE UNIQUE INDEX IF NOT EXISTS adv_dunning_letter_line_live_uniq
                 ON adv_dunning_letter_line (move_id, level_id)
-             WHERE state != 'cancelled'
+             WHERE is_live
             """
             )
         )

@@ -21,3 +21,4 @@ from . import test_dunning_reference_rates
 from . import test_dunning_run_state
 from . import test_invoice_mentions
 from . import test_dunning_late_payments
+from . import test_dunning_bulk
