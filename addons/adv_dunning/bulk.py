@@ -58,10 +58,19 @@ def insert_rows(model, rows, currency, returning=()):
             return lambda value: str(value) if value else None
         return lambda value: None if value is False else value
 
-    converters = [(name, convert(stored[name]), defaults.get(name)) for name in names]
-    records = [
-        {name: conv(row.get(name, default)) for name, conv, default in converters} for row in rows
+    # numbers go as they are; the other columns may hold False for empty
+    fixes = [
+        (name, convert(stored[name]))
+        for name in names
+        if stored[name].type not in ("integer", "float", "monetary")
     ]
+    base = {name: defaults[name] for name in defaults if name not in given}
+    records = []
+    for row in rows:
+        record = {**base, **row}
+        for name, conv in fixes:
+            record[name] = conv(record.get(name, False))
+        records.append(record)
 
     def column(name):
         field = stored[name]

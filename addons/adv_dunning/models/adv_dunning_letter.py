@@ -211,12 +211,12 @@ class AdvDunningLetter(models.Model):
     def _adv_invoice_contacts(self, partner_ids):
         """{customer id: id of its first invoicing address}, in one search;
         a customer without one receives its letters itself."""
-        contacts = self.env["res.partner"].search_read(
+        contacts = self.env["res.partner"].search_fetch(
             [("parent_id", "in", partner_ids), ("type", "=", "invoice")], ["parent_id"], order="id"
         )
         invoice_contact = {}
         for contact in contacts:
-            invoice_contact.setdefault(contact["parent_id"][0], contact["id"])
+            invoice_contact.setdefault(contact.parent_id.id, contact.id)
         return invoice_contact
 
     @api.model

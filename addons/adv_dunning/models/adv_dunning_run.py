@@ -392,12 +392,13 @@ class AdvDunningRun(models.Model):
         notice_receipt = history["notice_receipt"]
         keys = history["keys"]
         for row in rows:
-            residual = float_round(
-                row["residual"]
-                if row["currency_id"] == company_currency_id
-                else row["residual_currency"] * currency_rates[row["currency_id"]],
-                precision_rounding=rounding,
-            )
+            if row["currency_id"] == company_currency_id:
+                residual = row["residual"]  # a sum of amounts in the currency: exact
+            else:
+                residual = float_round(
+                    row["residual_currency"] * currency_rates[row["currency_id"]],
+                    precision_rounding=rounding,
+                )
             if float_compare(residual, tolerance, precision_rounding=rounding) < 0:
                 continue  # a rounding difference or a bank charge, not chased
             held = 0.0
@@ -510,10 +511,13 @@ class AdvDunningRun(models.Model):
         run = self.with_context(
             adv_line_cache={},
             adv_rate_table=self.env["adv.dunning.reference.rate"]._rates_by_half_year(),
+            # one query, not one per thousand customers (the prefetch)
             adv_agreed_rates={
                 partner.id: partner.adv_dunning_agreed_rate
-                for partner in partners
-                if partner.adv_dunning_agreed_rate
+                for partner in partners.search_fetch(
+                    [("id", "in", partners.ids), ("adv_dunning_agreed_rate", "!=", 0)],
+                    ["adv_dunning_agreed_rate"],
+                )
             },
         )
         currencies = self.env["res.currency"].browse(list(currency_rates))
@@ -676,9 +680,9 @@ class AdvDunningRun(models.Model):
         days_overdue = item["days"]
         # the part chased, in the invoice currency, for the interest
         share = item["amount"] / item["residual"] if item["residual"] else 0.0
-        residual_currency = float_round(
-            row["residual_currency"] * share, precision_rounding=rounding
-        )
+        residual_currency = row["residual_currency"]
+        if share != 1.0:
+            residual_currency = float_round(residual_currency * share, precision_rounding=rounding)
         fee = 0.0
         if charge_fee and row["professional"] and move_id not in history["fee"]:
             # a fixed amount in EUR (D441-5), in the company currency at the invoice date
