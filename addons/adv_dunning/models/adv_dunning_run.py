@@ -378,6 +378,8 @@ class AdvDunningRun(models.Model):
         # read once, not per invoice: the loop below runs over every row
         run_date = self.date
         rounding = company_currency.rounding
+        # below the tolerance only if below it plus one unit: compare those only
+        tolerance_above = tolerance + rounding
         company_currency_id = company_currency.id
         company_id = company.id
         default_policy_id = default_policy.id
@@ -399,7 +401,9 @@ class AdvDunningRun(models.Model):
                     row["residual_currency"] * currency_rates[row["currency_id"]],
                     precision_rounding=rounding,
                 )
-            if float_compare(residual, tolerance, precision_rounding=rounding) < 0:
+            if residual < tolerance_above and (
+                float_compare(residual, tolerance, precision_rounding=rounding) < 0
+            ):
                 continue  # a rounding difference or a bank charge, not chased
             held = 0.0
             if row["on_hold"]:
