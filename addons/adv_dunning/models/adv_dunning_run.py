@@ -554,7 +554,7 @@ class AdvDunningRun(models.Model):
         """Write the letters and their lines in two set-based INSERTs (the
         ORM's create() would cost about half a millisecond per row), with
         every stored field the ORM computes: the letters' contact and
-        amounts, the lines' company and customer."""
+        amounts."""
         Letter = self.env["adv.dunning.letter"]
         currency = self.company_id.currency_id
         contacts = Letter._adv_invoice_contacts([vals["partner_id"] for vals in letter_vals])
@@ -570,11 +570,7 @@ class AdvDunningRun(models.Model):
         line_rows = []
         for vals, lines in zip(letter_vals, line_vals_by_letter, strict=True):
             for line in lines:
-                line.update(
-                    letter_id=ids[vals["partner_id"]],
-                    company_id=vals["company_id"],
-                    partner_id=vals["partner_id"],
-                )
+                line["letter_id"] = ids[vals["partner_id"]]
                 line_rows.append(line)
         insert_rows(self.env["adv.dunning.letter.line"], line_rows, currency)
         self.invalidate_recordset(["letter_ids"])

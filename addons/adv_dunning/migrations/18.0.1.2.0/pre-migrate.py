@@ -1,7 +1,8 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Letter lines no longer store a copy of their letter's state (sending
-rewrote every line): they keep whether the reminder is live, false once its
+rewrote every line) nor of its company and customer (read through the
+letter): they keep whether the reminder is live, false once its
 letter is cancelled, which the unique index of reminders reads. Filled from
 the letters before the new index is built."""
 
@@ -26,3 +27,6 @@ def migrate(cr, version):
     # the copy of the letter's state is gone with its index
     cr.execute(SQL("DROP INDEX IF EXISTS adv_dunning_letter_line__state_index"))
     cr.execute(SQL("ALTER TABLE adv_dunning_letter_line DROP COLUMN IF EXISTS state"))
+    # company and customer are read through the letter now
+    cr.execute(SQL("ALTER TABLE adv_dunning_letter_line DROP COLUMN IF EXISTS company_id"))
+    cr.execute(SQL("ALTER TABLE adv_dunning_letter_line DROP COLUMN IF EXISTS partner_id"))
