@@ -49,27 +49,21 @@ def insert_rows(model, rows, currency, returning=()):
     }
     names = sorted(given | set(defaults))
 
-    # JSON values: empty relations and dates as SQL wants them; the
-    # rounding is SQL's (below), like the ORM's on these positive amounts.
-    def convert(field):
-        if field.type == "boolean":
-            return bool
-        if field.type in ("date", "datetime"):
-            return lambda value: str(value) if value else None
-        return lambda value: None if value is False else value
-
-    # numbers go as they are; the other columns may hold False for empty
-    fixes = [
-        (name, convert(stored[name]))
+    # JSON values: numbers and booleans as they are, dates as ISO strings
+    # (json's default=str), False as null where the column is no boolean;
+    # the rounding is SQL's (below), like the ORM's on these amounts.
+    nullable = [
+        name
         for name in names
-        if stored[name].type not in ("integer", "float", "monetary")
+        if stored[name].type not in ("integer", "float", "monetary", "boolean")
     ]
     base = {name: defaults[name] for name in defaults if name not in given}
     records = []
     for row in rows:
         record = {**base, **row}
-        for name, conv in fixes:
-            record[name] = conv(record.get(name, False))
+        for name in nullable:
+            if record.get(name) is False:
+                record[name] = None
         records.append(record)
 
     def column(name):
@@ -101,7 +95,7 @@ def insert_rows(model, rows, currency, returning=()):
         typed=typed,
         uid=uid,
         now=now,
-        rows=json.dumps(records),
+        rows=json.dumps(records, default=str),
         returned=returned,
     )
     env.cr.execute(query)
