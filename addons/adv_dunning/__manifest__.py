@@ -4,7 +4,7 @@
     "name": "ADV - Dunning",
     "summary": "Escalating payment reminders, formal notice, collection cases "
     "and credit hold for sales administration",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/adv-suite/adv-suite",
     "author": "ADV Suite",

@@ -69,7 +69,8 @@ class AdvDunningLetterLine(models.Model):
     previous_level_id = fields.Many2one("adv.dunning.level")
     due_date = fields.Date(required=True)
     days_overdue = fields.Integer()
-    currency_id = fields.Many2one("res.currency", string="Invoice Currency", required=True)
+    # the invoice's, read through it (one foreign key fewer per line written)
+    currency_id = fields.Many2one(related="move_id.currency_id", string="Invoice Currency")
     amount_residual_currency = fields.Monetary(
         string="Due (Invoice Currency)", currency_field="currency_id"
     )

@@ -725,7 +725,6 @@ class AdvDunningRun(models.Model):
             "previous_level_id": row["level_id"],
             "due_date": row["due_date"],
             "days_overdue": days_overdue,
-            "currency_id": currency.id,
             "amount_residual_currency": residual_currency,
             "amount_open": item["residual"],
             "amount_held": item["held"],

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from odoo.tests import tagged
 
+from ..bulk import insert_rows
 from .common import AdvDunningCommon
 
 DUE = date(2026, 3, 2)
@@ -69,3 +70,41 @@ class TestDunningBulk(AdvDunningCommon):
         # the invoices may be reminded at these levels again
         again = self.run_dunning(DUE + timedelta(days=46))
         self.assertEqual(len(again.letter_ids.line_ids), 2)
+
+    def test_values_written_as_given(self):
+        """Each column travels as an array literal: text with quotes,
+        backslashes, braces, commas or the word NULL, empty and missing
+        values, dates, booleans and amounts come back as given (amounts in
+        the company currency rounded as the ORM rounds them)."""
+        Letter = self.env["adv.dunning.letter"]
+        base = {
+            name: self.letter[name].id
+            for name in ("run_id", "company_id", "partner_id", "policy_id", "level_id")
+        }
+        texts = ['He said "pay", \\ now', "{a,b}", "NULL", "", "l'été\nsuite", False]
+        rows = [
+            {
+                **base,
+                "date": DUE + timedelta(days=index),
+                "note": text,
+                "registered_number": text or False,
+                "receipt_date": DUE if index % 2 else False,
+                "printed": bool(index % 2),
+                "amount_credit": 10.005 + index,
+            }
+            for index, text in enumerate(texts)
+        ]
+        ids = [row[0] for row in insert_rows(Letter, rows, self.env.company.currency_id)]
+        letters = Letter.browse(ids)
+        self.assertEqual(letters.mapped("note"), texts)
+        self.assertEqual(letters.mapped("registered_number"), [t or False for t in texts])
+        self.assertEqual(letters.mapped("date"), [DUE + timedelta(days=i) for i in range(6)])
+        self.assertEqual(letters.mapped("receipt_date"), [False, DUE] * 3)
+        self.assertEqual(letters.mapped("printed"), [False, True] * 3)
+        self.assertEqual(letters.mapped("amount_credit"), [10.01 + i for i in range(6)])
+        self.assertEqual(set(letters.mapped("state")), {"draft"}, "the default")
+        with self.assertRaises(ValueError):
+            insert_rows(Letter, [{**base, "currency_id": 1}], self.env.company.currency_id)
+
+    def test_line_currency_is_the_invoice_currency(self):
+        self.assertEqual(self.letter.line_ids.currency_id, self.invoices.currency_id)
