@@ -127,6 +127,11 @@ def test_arguments_defaults_and_sizes():
     full, tenth = bench.sizes(args)
     assert (full["invoices"], tenth["invoices"]) == (30000, 3000)
     assert tenth["lines_per_order"] == 10  # the orders shrink, not their lines
+    # the same work on a tenth of the data
+    assert (tenth["ack_orders"], tenth["send"], tenth["credit_notes"]) == (1000, 1000, 100)
+    assert (tenth["orders"], tenth["claims"]) == (5000, 200)
+    args = bench.parse_args(["--claims", "30", "--credit-notes", "20"])
+    assert bench.sizes(args)[1]["credit_notes"] == 3  # no more than its claims
     args = bench.parse_args(["--customers", "50", "--invoices", "300", "--repeat", "1",
                              "--no-peer", "--small", "--results", "/tmp/x"])  # fmt: skip
     assert args.no_peer and args.small and args.repeat == 1

@@ -1,5 +1,7 @@
 # Copyright 2026 ADV Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import bisect
+from collections import defaultdict
 from datetime import timedelta
 
 import pytz
@@ -518,16 +520,43 @@ class SaleOrder(models.Model):
     def _adv_ack_compute_deadline(self, rule):
         """Reception date + the rule's delay, in working hours of the company."""
         self.ensure_one()
-        start = self.adv_received_date or fields.Datetime.now()
-        hours = rule.sla_hours
-        calendar = self.company_id.resource_calendar_id
-        if not hours:
-            return start
-        if calendar:
-            deadline = calendar.plan_hours(hours, start, compute_leaves=True)
-            if deadline:
-                return deadline.replace(tzinfo=None)
-        return start + timedelta(hours=hours)
+        return self._adv_ack_deadlines({self.id: rule})[self.id]
+
+    def _adv_ack_deadlines(self, rules):
+        """Reception date + the delay of each order's rule (``rules``: {order
+        id: rule}), in working hours of its company, global leaves included:
+        the calendar's working intervals are read once for all the orders of
+        a calendar, where resource.calendar.plan_hours reads them for each."""
+        now = fields.Datetime.now()
+        deadlines, planned = {}, defaultdict(list)
+        for order in self:
+            start = order.adv_received_date or now
+            hours = rules[order.id].sla_hours
+            calendar = order.company_id.resource_calendar_id
+            if not hours:
+                deadlines[order.id] = start
+            elif calendar:
+                planned[calendar].append((order.id, start, hours))
+            else:
+                deadlines[order.id] = start + timedelta(hours=hours)
+        for calendar, items in planned.items():
+            starts = [start for _id, start, _hours in items]
+            # plan_hours looks 14 days ahead at a time: as many as the longest delay needs
+            horizon = timedelta(days=14 * (1 + int(max(h for _i, _s, h in items) // 24)))
+            intervals = list(
+                calendar._work_intervals_batch(
+                    pytz.utc.localize(min(starts)), pytz.utc.localize(max(starts) + horizon)
+                )[False]
+            )
+            stops = [stop for _start, stop, _meta in intervals]
+            for order_id, start, hours in items:
+                deadline = _plan_hours(intervals, stops, pytz.utc.localize(start), hours)
+                if deadline is None:  # a longer closure than the horizon: the calendar plans it
+                    deadline = calendar.plan_hours(hours, start, compute_leaves=True)
+                deadlines[order_id] = (
+                    deadline.replace(tzinfo=None) if deadline else start + timedelta(hours=hours)
+                )
+        return deadlines
 
     def _adv_ack_start(self):
         """On confirmation: find each order's rule and acknowledge in bulk.
@@ -546,12 +575,13 @@ class SaleOrder(models.Model):
         without_rule = self.filtered(lambda o: not matches[o.id])
         without_rule.sudo().write({"adv_ack_state": "not_required", "adv_ack_rule_id": False})
         with_rule = self - without_rule
+        deadlines = with_rule._adv_ack_deadlines(matches)
         for order in with_rule:
             rule = matches[order.id]
             vals = {
                 "adv_ack_rule_id": rule.id,
                 "adv_ack_state": "to_check",
-                "adv_ack_deadline": order._adv_ack_compute_deadline(rule),
+                "adv_ack_deadline": deadlines[order.id],
                 # a re-confirmed order that was acknowledged before sends a new revision
                 "adv_ack_revision": order.adv_ack_revision + 1 if order.adv_ack_date else 1,
             }
@@ -589,16 +619,18 @@ class SaleOrder(models.Model):
         """One open activity per blocked order, for its handler, listing the reasons."""
         orders = self.sudo()
         orders.activity_unlink([ACK_ACTIVITY])
-        for order in orders:
-            note = Markup("<ul>%s</ul>") % Markup().join(
-                Markup("<li>%s</li>") % issue.message for issue in order.adv_ack_issue_ids
+        # scheduled in one go per handler, each then given its own reasons
+        for user, handled in groupby(
+            orders, key=lambda order: order.adv_user_id or order.user_id or self.env.user
+        ):
+            handled = orders.browse(order.id for order in handled)
+            activities = handled.activity_schedule(
+                ACK_ACTIVITY, summary=self.env._("Acknowledgement blocked"), user_id=user.id
             )
-            order.activity_schedule(
-                ACK_ACTIVITY,
-                summary=self.env._("Acknowledgement blocked"),
-                note=note,
-                user_id=(order.adv_user_id or order.user_id or self.env.user).id,
-            )
+            for activity, order in zip(activities, handled, strict=True):
+                activity.note = Markup("<ul>%s</ul>") % Markup().join(
+                    Markup("<li>%s</li>") % issue.message for issue in order.adv_ack_issue_ids
+                )
 
     def _adv_ack_send(self):
         """Send the acknowledgement of each order, as a numbered revision: the
@@ -814,3 +846,16 @@ class SaleOrder(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
         to_escalate.sudo().write({"adv_ack_escalated": True})
+
+
+def _plan_hours(intervals, stops, start, hours):
+    """The moment ``hours`` working hours after ``start`` within the sorted
+    working ``intervals`` (whose ends are ``stops``), as
+    resource.calendar.plan_hours finds it; None beyond the last interval."""
+    for interval_start, interval_stop, _meta in intervals[bisect.bisect_right(stops, start) :]:
+        interval_start = max(interval_start, start)
+        length = (interval_stop - interval_start).total_seconds() / 3600
+        if hours <= length:
+            return (interval_start + timedelta(hours=hours)).astimezone(pytz.utc)
+        hours -= length
+    return None

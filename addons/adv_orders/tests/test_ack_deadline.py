@@ -37,6 +37,42 @@ class TestAckDeadline(AdvAckCommon):
             self.confirmed("2026-01-09 15:00:00").adv_ack_deadline, datetime(2026, 1, 9, 15, 0)
         )
 
+    def test_deadlines_of_many_orders_as_the_calendar_plans_them(self):
+        """Orders confirmed together get their deadlines from working
+        intervals read once: the same moments as plan_hours finds for each,
+        in a calendar of another time zone, across a public holiday, a
+        closure longer than the intervals read, and any delay."""
+        calendar = self.env["resource.calendar"].create({"name": "Paris", "tz": "Europe/Paris"})
+        self.env.company.resource_calendar_id = calendar
+        self.env["resource.calendar.leaves"].create(
+            [
+                {"name": "Armistice", "calendar_id": calendar.id,
+                 "date_from": datetime(2026, 11, 10, 23, 0),
+                 "date_to": datetime(2026, 11, 11, 23, 0)},
+                {"name": "Closed for the holidays", "calendar_id": calendar.id,
+                 "date_from": datetime(2026, 12, 19, 0, 0), "date_to": datetime(2027, 1, 31, 0, 0)},
+            ]
+        )  # fmt: skip
+        starts = [
+            datetime(2026, 11, 9, 7, 30), datetime(2026, 11, 10, 16, 45),
+            datetime(2026, 11, 14, 10, 0), datetime(2026, 11, 16, 11, 59),
+            datetime(2026, 12, 18, 15, 0), datetime(2026, 11, 20, 3, 0),
+        ]  # fmt: skip
+        for hours in (0.5, 8, 17.25, 60):
+            self.rule.sla_hours = hours
+            orders = self.env["sale.order"].browse(
+                self.create_order(adv_received_date=start).id for start in starts
+            )
+            deadlines = orders._adv_ack_deadlines({order.id: self.rule for order in orders})
+            for order, start in zip(orders, starts, strict=True):
+                expected = calendar.plan_hours(hours, start, compute_leaves=True)
+                self.assertEqual(deadlines[order.id], expected.replace(tzinfo=None), (hours, start))
+        # Tuesday 17:45 in Paris, after hours; Wednesday is the Armistice: the
+        # 8 hours are Thursday's 8-12 and 13-17, Paris time (16:00 UTC)
+        self.rule.sla_hours = 8
+        order = self.create_order(adv_received_date=datetime(2026, 11, 10, 16, 45))
+        self.assertEqual(order._adv_ack_compute_deadline(self.rule), datetime(2026, 11, 12, 16, 0))
+
     def test_deadline_without_calendar(self):
         self.env.company.resource_calendar_id = False
         order = self.confirmed("2026-01-09 15:00:00")
