@@ -341,7 +341,7 @@ class AdvKpiEngine(models.AbstractModel):
 
     def _kpi_backorder_rate(self, ctx):
         return self._ratio(
-            len(self._backorder_rate_lines(ctx)),
+            self._open_remainder_totals(ctx)[1],
             self._count("sale.order.line", self._deliverable_lines_domain(ctx)),
         )
 
@@ -356,12 +356,35 @@ class AdvKpiEngine(models.AbstractModel):
         ]
 
     def _open_remainders(self, ctx):
-        """The remainders open at the end of the period, shared by the
-        backorder value and rate of one computation."""
+        """The remainders open at the end of the period, line by line (the
+        drill-downs of the backorder value and rate)."""
         key = ("remainders", ctx.company.id, ctx.dt_as_of, *ctx.by_handler("handler"))
         if key not in ctx.cache:
             ctx.cache[key] = self._remainders_at(ctx, self._open_lines_domain(ctx))
         return ctx.cache[key]
+
+    def _open_remainder_totals(self, ctx):
+        """(value, lines of the orders confirmed in the period) of the
+        remainders open at its end: summed by PostgreSQL per order date,
+        once per instant for all the KPIs and periods of one computation."""
+        key = ("remainder totals", ctx.company.id, ctx.dt_as_of, *ctx.by_handler("handler"))
+        if key not in ctx.cache:
+            remainders = self._remainders_query(ctx, self._open_lines_domain(ctx))
+            ctx.cache[key] = self.env.execute_query(
+                SQL(
+                    """SELECT ordered_on, SUM(value), COUNT(*) FILTER (WHERE ordered > 0)
+                         FROM (%s) AS remainders
+                     GROUP BY ordered_on""",
+                    remainders,
+                )
+            )
+        dt_from = fields.Datetime.to_datetime(ctx.dt_from)
+        dt_to = fields.Datetime.to_datetime(ctx.dt_to)
+        by_date = ctx.cache[key]
+        return (
+            float(sum(value for _on, value, _count in by_date)),
+            sum(count for ordered_on, _value, count in by_date if dt_from <= ordered_on < dt_to),
+        )
 
     def _kpi_backorder_value_domain(self, ctx):
         if ctx.running:
@@ -373,13 +396,24 @@ class AdvKpiEngine(models.AbstractModel):
         return "sale.order.line", [("id", "in", list(self._open_remainders(ctx)))]
 
     def _kpi_backorder_value(self, ctx):
-        return self._total(sum(value for value, _on, _qty in self._open_remainders(ctx).values()))
+        return self._total(self._open_remainder_totals(ctx)[0])
 
     @api.model
     def _remainders_at(self, ctx, domain):
         """{line id: (untaxed value in company currency, order date, ordered
         quantity)} of the order lines of ``domain`` that still owed something
-        at ``ctx.dt_as_of``.
+        at ``ctx.dt_as_of`` (see _remainders_query)."""
+        rows = self.env.execute_query(self._remainders_query(ctx, domain))
+        return {
+            line_id: (float(value), ordered_on, ordered)
+            for line_id, value, ordered_on, ordered in rows
+        }
+
+    @api.model
+    def _remainders_query(self, ctx, domain):
+        """The query of the order lines of ``domain`` that still owed
+        something at ``ctx.dt_as_of``: their id, untaxed value in company
+        currency, order date and ordered quantity.
 
         The remainder then is today's remainder plus what was delivered since
         (net of refunded returns, converted to the line's unit) plus a remainder
@@ -423,6 +457,12 @@ class AdvKpiEngine(models.AbstractModel):
             "sale_order",
             SQL('"adv_line_order".id = %s', SQL.identifier(query.table, "order_id")),
         )
+        query.add_join(
+            "JOIN",
+            "adv_line_currency",
+            "res_currency",
+            SQL('"adv_line_currency".id = "adv_line_order".currency_id'),
+        )
         query.add_where(
             SQL(
                 "%s IN (SELECT id FROM sale_order_line WHERE adv_qty_backorder > 0 "
@@ -437,9 +477,8 @@ class AdvKpiEngine(models.AbstractModel):
                        ELSE 0 END)""",
             line,
         )
-        rows = self.env.execute_query(
-            SQL(
-                """WITH adv_since AS (
+        return SQL(
+            """WITH adv_since AS (
                        SELECT move.sale_line_id AS line_id,
                               SUM(CASE WHEN dest.usage = 'customer' THEN move.quantity
                                        ELSE -move.quantity END / move_uom.factor) AS qty_ref,
@@ -460,29 +499,23 @@ class AdvKpiEngine(models.AbstractModel):
                    )
                    SELECT id, value, ordered_on, ordered FROM (%(select)s) AS remainder
                     WHERE ROUND(qty::numeric, 6) > 0""",
-                at=ctx.dt_as_of,
-                select=query.select(
-                    SQL("%s AS id", SQL.identifier(query.table, "id")),
-                    SQL('"adv_line_order".date_order AS ordered_on'),
-                    SQL("%s.product_uom_qty AS ordered", line),
-                    SQL("COALESCE(%s.adv_qty_backorder, 0) + %s AS qty", line, extra),
-                    SQL(
-                        """(COALESCE(%s.adv_backorder_value, 0)
+            at=ctx.dt_as_of,
+            select=query.select(
+                SQL("%s AS id", SQL.identifier(query.table, "id")),
+                SQL('"adv_line_order".date_order AS ordered_on'),
+                SQL("%s.product_uom_qty AS ordered", line),
+                SQL("COALESCE(%s.adv_qty_backorder, 0) + %s AS qty", line, extra),
+                SQL(
+                    """(COALESCE(%s.adv_backorder_value, 0)
                             + ROUND((%s * %s.price_reduce_taxexcl)::numeric,
-                                    (SELECT decimal_places FROM res_currency
-                                      WHERE id = "adv_line_order".currency_id)))
+                                    "adv_line_currency".decimal_places))
                            / COALESCE(NULLIF("adv_line_order".currency_rate, 0), 1.0) AS value""",
-                        line,
-                        extra,
-                        line,
-                    ),
+                    line,
+                    extra,
+                    line,
                 ),
-            )
+            ),
         )
-        return {
-            line_id: (float(value), ordered_on, ordered)
-            for line_id, value, ordered_on, ordered in rows
-        }
 
     # ------------------------------------------------------------------
     # Cash
